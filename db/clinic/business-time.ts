@@ -1,0 +1,51 @@
+// Business dates are the clinic's local calendar dates; instants are UTC. This converts between them.
+
+/** The local YYYY-MM-DD date of an instant in a time zone. */
+export function businessDateOf(instant: Date, timeZone: string): string {
+  // en-CA formats dates as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+}
+
+/** Minutes to add to UTC to get local time at that instant. */
+function offsetMinutes(instant: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(instant);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60000);
+}
+
+/** The UTC instant at which a local date and time (HH:MM) happens in a time zone. */
+export function instantOfLocal(date: string, time: string, timeZone: string): Date {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const [hh, mm] = time.split(':').map(Number) as [number, number];
+  const naiveUtc = Date.UTC(y, m - 1, d, hh, mm);
+  // Two passes settle the offset across a daylight-saving change.
+  let guess = naiveUtc - offsetMinutes(new Date(naiveUtc), timeZone) * 60000;
+  guess = naiveUtc - offsetMinutes(new Date(guess), timeZone) * 60000;
+  return new Date(guess);
+}
+
+/** The UTC instant where a business date begins (local midnight). */
+export function startOfBusinessDate(date: string, timeZone: string): Date {
+  return instantOfLocal(date, '00:00', timeZone);
+}
+
+/** Adds whole days to a YYYY-MM-DD date. */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** Whole days from a to b (b - a) for YYYY-MM-DD dates. */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}

@@ -1,0 +1,9 @@
+// Every migration in order. Append new ones; never edit or reorder one that has landed.
+import type { Migration } from './migration';
+import { migration0001 } from './0001-create-clinic-and-settings';
+import { migration0002 } from './0002-create-staff';
+import { migration0003 } from './0003-create-audit-events';
+
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003];
+
+export const latestSchemaVersion = migrations.length;

@@ -1,0 +1,111 @@
+// The clinic-ops command line: web, seed-demo, verify (and later export, backup, restore).
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { openAppEnvironment } from '../db/app-environment';
+import { defaultDatabasePath } from '../db/data-location';
+import { verifyAuditChain } from '../db/audit/verify-audit-chain';
+import { openDatabase } from '../db/open-database';
+import { seedDemoClinic } from '../db/demo/seed-demo';
+import { startWebServer } from './web-server';
+
+const usage = `clinic-ops <command> [options]
+
+Commands:
+  web [--db FILE] [--port N]     open the app in your browser (loopback only, per-run token)
+  seed-demo --db FILE            create a realistic demo clinic in a new file
+  verify --db FILE               check the audit chain (exit 0 intact, 1 with the first bad event named)
+
+FILE defaults to ${defaultDatabasePath()}`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'web':
+      return runWeb(rest);
+    case 'seed-demo':
+      return runSeedDemo(rest);
+    case 'verify':
+      return runVerify(rest);
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      console.log(usage);
+      return command === undefined ? 2 : 0;
+    default:
+      console.error(`Unknown command "${command}".\n\n${usage}`);
+      return 2;
+  }
+}
+
+function dbOption(values: { db?: string | undefined }): string {
+  return resolve(values.db ?? defaultDatabasePath());
+}
+
+async function runWeb(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { db: { type: 'string' }, port: { type: 'string' } } });
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`--port: "${values.port}" is not a port number (0 to 65535).`);
+    return 2;
+  }
+  const dbPath = dbOption(values);
+  const env = openAppEnvironment(dbPath);
+  const rendererDir = join(__dirname, '..', '..', 'dist', 'renderer');
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    console.error(`The renderer is not built (${rendererDir} is missing): run \`npm run build\` first.`);
+    return 1;
+  }
+  const server = await startWebServer({ env, rendererDir, port });
+  console.log(`Clinic Ops is running for ${dbPath}`);
+  console.log(`Open this address in your browser (it carries this run's access token):\n  ${server.openUrl}`);
+  await new Promise<void>((resolveStop) => {
+    const stop = () => resolveStop();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  env.db.close();
+  return 0;
+}
+
+async function runSeedDemo(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { db: { type: 'string' } } });
+  if (!values.db) {
+    console.error('--db: say which new file to create the demo clinic in.');
+    return 2;
+  }
+  const dbPath = resolve(values.db);
+  if (existsSync(dbPath)) {
+    console.error(`--db: ${dbPath} already exists; the demo clinic is only created in a new file.`);
+    return 2;
+  }
+  const env = openAppEnvironment(dbPath);
+  const started = Date.now();
+  const summary = await seedDemoClinic(env, (step) => console.log(`  ${step}`));
+  env.db.close();
+  console.log(`Demo clinic "${summary.clinicName}" created in ${dbPath} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  return 0;
+}
+
+function runVerify(args: string[]): number {
+  const { values } = parseArgs({ args, options: { db: { type: 'string' } } });
+  const dbPath = dbOption(values);
+  if (!existsSync(dbPath)) {
+    console.error(`--db: there is no file at ${dbPath}.`);
+    return 2;
+  }
+  const db = openDatabase(dbPath, { readonly: true });
+  try {
+    const report = verifyAuditChain(db);
+    if (report.isIntact) {
+      console.log(`Audit chain intact: ${report.eventCount} events, head ${report.headHash}`);
+      return 0;
+    }
+    console.log(`Audit chain BROKEN at event #${report.firstProblem?.seq}: ${report.firstProblem?.message}`);
+    return 1;
+  } finally {
+    db.close();
+  }
+}
