@@ -41,8 +41,10 @@ export interface OpenDatabaseOptions {
 export function openDatabase(path: string, options: OpenDatabaseOptions = {}): ClinicDatabase {
   const db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
   try {
-    configureConnection(db, options.busyTimeoutMs ?? 5000);
+    db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+    // Check before anything writes to the file (switching to WAL rewrites its header).
     if (!options.skipQuickCheck) runQuickCheck(db, path);
+    configureConnection(db);
     if (!options.readonly) {
       migrate(db, {
         migrations: options.migrations,
@@ -58,8 +60,7 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): C
   }
 }
 
-function configureConnection(db: ClinicDatabase, busyTimeoutMs: number): void {
-  db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+function configureConnection(db: ClinicDatabase): void {
   if (!db.readonly) db.pragma('journal_mode = WAL');
   // Compliance records must survive a power cut: fsync the WAL on every commit.
   db.pragma('synchronous = FULL');

@@ -1,0 +1,116 @@
+import { createHash } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openTestClinic, type TestClinic } from '../test-support/test-clinic';
+import { verifyAuditChain } from './verify-audit-chain';
+
+let clinic: TestClinic;
+
+beforeEach(async () => {
+  clinic = await openTestClinic();
+  for (const name of ['Ann', 'Ben', 'Cal', 'Dee', 'Eve']) {
+    await clinic.call('staff.create', { name, role: 'therapist', jobTitle: 'PT' });
+  }
+});
+afterEach(() => clinic.close());
+
+/** Simulates someone editing the file with a SQLite tool: the append-only triggers removed first. */
+function tamper(sql: string, ...params: unknown[]): void {
+  const { db } = clinic.env;
+  db.exec('DROP TRIGGER audit_events_refuse_update; DROP TRIGGER audit_events_refuse_delete;');
+  db.prepare(sql).run(...params);
+}
+
+describe('the audit chain', () => {
+  it('verifies intact, with the count and head kept beside it', () => {
+    const report = verifyAuditChain(clinic.env.db);
+    expect(report.isIntact).toBe(true);
+    expect(report.eventCount).toBe(7); // setup, the manager, five staff
+    const head = clinic.env.db.prepare('SELECT event_count, head_hash FROM audit_chain_head').get();
+    expect(head).toEqual({ event_count: 7, head_hash: report.headHash });
+  });
+
+  it('can be recomputed from the documented encoding by independent code', () => {
+    const rows = clinic.env.db.prepare('SELECT * FROM audit_events ORDER BY seq').all() as Array<Record<string, string | number | null>>;
+    let prev = '0'.repeat(64);
+    for (const r of rows) {
+      const event = {
+        action: r.action,
+        actor_staff_id: r.actor_staff_id,
+        after: JSON.parse(String(r.after_json)),
+        at: r.at,
+        before: JSON.parse(String(r.before_json)),
+        device_id: r.device_id,
+        entity_id: r.entity_id,
+        entity_type: r.entity_type,
+        event_id: r.event_id,
+        reason: r.reason,
+        seq: r.seq,
+      };
+      const canonical = JSON.stringify(sortKeys(event));
+      const hash = createHash('sha256').update(prev + canonical, 'utf8').digest('hex');
+      expect(hash).toBe(r.hash);
+      prev = hash;
+    }
+  });
+
+  it('refuses UPDATE and DELETE of events, and an append that does not extend the head', () => {
+    const { db } = clinic.env;
+    expect(() => db.prepare("UPDATE audit_events SET reason = 'x' WHERE seq = 2").run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM audit_events WHERE seq = 2').run()).toThrow(/append-only/);
+    const last = db.prepare('SELECT * FROM audit_events WHERE seq = 7').get() as Record<string, unknown>;
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO audit_events (seq, event_id, at, actor_staff_id, device_id, action, entity_type, entity_id, before_json, after_json, reason, prev_hash, hash)
+           VALUES (8, 'fork', @at, NULL, 'd', 'create', 'x', '1', 'null', 'null', NULL, 'not-the-head', 'h')`,
+        )
+        .run({ at: last.at }),
+    ).toThrow(/does not extend the chain head/);
+  });
+
+  it('names an edited event', () => {
+    tamper("UPDATE audit_events SET after_json = replace(after_json, 'Cal', 'Cat') WHERE seq = 5");
+    const report = verifyAuditChain(clinic.env.db);
+    expect(report.isIntact).toBe(false);
+    expect(report.firstProblem).toMatchObject({ seq: 5, problem: 'hash_mismatch' });
+  });
+
+  it('names an event deleted from the middle', () => {
+    tamper('DELETE FROM audit_events WHERE seq = 4');
+    const report = verifyAuditChain(clinic.env.db);
+    expect(report.firstProblem).toMatchObject({ seq: 4, problem: 'missing_event' });
+  });
+
+  it('notices the newest events cut off', () => {
+    tamper('DELETE FROM audit_events WHERE seq >= 6');
+    const report = verifyAuditChain(clinic.env.db);
+    expect(report.isIntact).toBe(false);
+    expect(report.firstProblem).toMatchObject({ seq: 6, problem: 'head_count_mismatch' });
+  });
+
+  it('names two events swapped', () => {
+    const { db } = clinic.env;
+    tamper('UPDATE audit_events SET seq = 100 WHERE seq = 3');
+    db.prepare('UPDATE audit_events SET seq = 3 WHERE seq = 4').run();
+    db.prepare('UPDATE audit_events SET seq = 4 WHERE seq = 100').run();
+    const report = verifyAuditChain(db);
+    expect(report.firstProblem).toMatchObject({ seq: 3, problem: 'prev_hash_mismatch' });
+  });
+
+  it('notices a changed column the hash covers, such as the acting staff member', () => {
+    tamper('UPDATE audit_events SET actor_staff_id = 3 WHERE seq = 6');
+    expect(verifyAuditChain(clinic.env.db).firstProblem).toMatchObject({ seq: 6, problem: 'hash_mismatch' });
+  });
+});
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
+    );
+  }
+  return value;
+}

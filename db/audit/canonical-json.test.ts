@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalJson } from './canonical-json';
+
+describe('canonicalJson', () => {
+  it('sorts keys at every level and writes no white space', () => {
+    expect(canonicalJson({ b: 1, a: { d: [3, { z: 1, y: 2 }], c: 'x' } })).toBe('{"a":{"c":"x","d":[3,{"y":2,"z":1}]},"b":1}');
+  });
+
+  it('writes numbers, strings and literals as ECMAScript JSON does, -0 as 0', () => {
+    expect(canonicalJson([0.25, -0, 1e21, 'é"\n', null, true, false])).toBe('[0.25,0,1e+21,"é\\"\\n",null,true,false]');
+  });
+
+  it('leaves out undefined members and refuses values JSON cannot hold', () => {
+    expect(canonicalJson({ a: undefined, b: 2 })).toBe('{"b":2}');
+    expect(() => canonicalJson({ a: Number.NaN })).toThrow(/NaN/);
+    expect(() => canonicalJson({ a: 1n })).toThrow(/bigint/);
+  });
+});
