@@ -2,6 +2,7 @@
 // Each area declares its methods beside its code; this map only gathers them.
 import { auditMethods } from '../audit/audit-contract';
 import { clinicMethods } from '../clinic/clinic-contract';
+import { inventoryCsvMethods, inventoryMethods } from '../inventory/inventory-contract';
 import { staffMethods } from '../staff/staff-contract';
 import type { InputOf, OutputOf } from './define-method';
 
@@ -9,6 +10,8 @@ export const contract = {
   ...clinicMethods,
   ...staffMethods,
   ...auditMethods,
+  ...inventoryMethods,
+  ...inventoryCsvMethods,
 };
 
 export type Contract = typeof contract;

@@ -1,6 +1,7 @@
 // Every method's handler, gathered from the areas. Typed against the contract: a missing one fails to compile.
 import { auditHandlers } from '../audit/audit-handlers';
 import { clinicHandlers } from '../clinic/clinic-handlers';
+import { inventoryHandlers } from '../inventory/inventory-handlers';
 import { staffHandlers } from '../staff/staff-handlers';
 import type { Contract } from './contract';
 import type { HandlersFor } from './handler-context';
@@ -9,4 +10,5 @@ export const handlers: HandlersFor<Contract> = {
   ...clinicHandlers,
   ...staffHandlers,
   ...auditHandlers,
+  ...inventoryHandlers,
 };

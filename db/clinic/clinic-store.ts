@@ -1,6 +1,7 @@
 // SQL for the clinic profile and settings rows.
 import type { Database } from 'better-sqlite3';
 import { statementsFor } from '../sql/statement-cache';
+import { businessDateOf } from './business-time';
 import type { ClinicProfile } from './clinic-contract';
 import { defaultSettings, settingsSchema, type ClinicSettings } from './settings-schema';
 
@@ -55,4 +56,9 @@ export function readSettings(db: Database): ClinicSettings {
 
 export function writeSetting(db: Database, key: keyof ClinicSettings, value: unknown, updatedAt: string): void {
   statements(db).upsertSetting.run({ key, valueJson: JSON.stringify(value), updatedAt });
+}
+
+/** Today's business date in the clinic's time zone. */
+export function clinicToday(db: Database, now: Date): string {
+  return businessDateOf(now, clinicTimeZone(db));
 }

@@ -2,6 +2,7 @@
 import { makeContext } from '../api/dispatch';
 import type { AppEnvironment } from '../api/handler-context';
 import { localCaller, type LocalCaller } from '../api/local-caller';
+import { seedDemoInventory } from '../inventory/inventory-demo';
 import { seedDemoStaff } from '../staff/staff-demo';
 
 export type DemoProgress = (step: string) => void;
@@ -12,7 +13,7 @@ export interface DemoStep {
 }
 
 /** In order: later steps use what earlier ones made (staff before sessions, lots before use). */
-export const demoSteps: DemoStep[] = [seedDemoStaff];
+export const demoSteps: DemoStep[] = [seedDemoStaff, seedDemoInventory];
 
 export async function seedDemoClinic(env: AppEnvironment, progress: DemoProgress = () => {}): Promise<{ clinicName: string }> {
   const call = localCaller(env);
