@@ -3,6 +3,8 @@
 import { auditMethods } from '../audit/audit-contract';
 import { clinicMethods } from '../clinic/clinic-contract';
 import { inventoryCsvMethods, inventoryMethods } from '../inventory/inventory-contract';
+import { revenueMethods } from '../revenue/revenue-contract';
+import { sessionMethods } from '../sessions/sessions-contract';
 import { staffMethods } from '../staff/staff-contract';
 import type { InputOf, OutputOf } from './define-method';
 
@@ -12,6 +14,8 @@ export const contract = {
   ...auditMethods,
   ...inventoryMethods,
   ...inventoryCsvMethods,
+  ...sessionMethods,
+  ...revenueMethods,
 };
 
 export type Contract = typeof contract;

@@ -2,6 +2,8 @@
 import { auditHandlers } from '../audit/audit-handlers';
 import { clinicHandlers } from '../clinic/clinic-handlers';
 import { inventoryHandlers } from '../inventory/inventory-handlers';
+import { revenueHandlers } from '../revenue/revenue-handlers';
+import { sessionHandlers } from '../sessions/sessions-handlers';
 import { staffHandlers } from '../staff/staff-handlers';
 import type { Contract } from './contract';
 import type { HandlersFor } from './handler-context';
@@ -11,4 +13,6 @@ export const handlers: HandlersFor<Contract> = {
   ...staffHandlers,
   ...auditHandlers,
   ...inventoryHandlers,
+  ...sessionHandlers,
+  ...revenueHandlers,
 };

@@ -2,20 +2,35 @@
 import { makeContext } from '../api/dispatch';
 import type { AppEnvironment } from '../api/handler-context';
 import { localCaller, type LocalCaller } from '../api/local-caller';
-import { seedDemoInventory } from '../inventory/inventory-demo';
+import { seedDemoInventory, seedDemoStockEvents } from '../inventory/inventory-demo';
+import { seedDemoSessions } from '../sessions/sessions-demo';
 import { seedDemoStaff } from '../staff/staff-demo';
 
 export type DemoProgress = (step: string) => void;
 
+/** How big a clinic to build: the default is the demo; benchmarks ask for ten busy years. */
+export interface DemoScale {
+  years: number;
+  therapists: number;
+  /** Seed of the pseudo-random choices, so the same scale always builds the same clinic. */
+  seed: number;
+}
+
+export const defaultDemoScale: DemoScale = { years: 2, therapists: 4, seed: 1 };
+
 export interface DemoStep {
   name: string;
-  run(call: LocalCaller, env: AppEnvironment, progress: DemoProgress): Promise<void>;
+  run(call: LocalCaller, env: AppEnvironment, progress: DemoProgress, scale: DemoScale): Promise<void>;
 }
 
 /** In order: later steps use what earlier ones made (staff before sessions, lots before use). */
-export const demoSteps: DemoStep[] = [seedDemoStaff, seedDemoInventory];
+export const demoSteps: DemoStep[] = [seedDemoStaff, seedDemoInventory, seedDemoSessions, seedDemoStockEvents];
 
-export async function seedDemoClinic(env: AppEnvironment, progress: DemoProgress = () => {}): Promise<{ clinicName: string }> {
+export async function seedDemoClinic(
+  env: AppEnvironment,
+  progress: DemoProgress = () => {},
+  scale: DemoScale = defaultDemoScale,
+): Promise<{ clinicName: string }> {
   const call = localCaller(env);
   const clinicName = 'Riverside Physical Therapy (demo)';
   await call('clinic.setup', {
@@ -27,7 +42,7 @@ export async function seedDemoClinic(env: AppEnvironment, progress: DemoProgress
   markDemoClinic(env);
   for (const [index, step] of demoSteps.entries()) {
     progress(`[${index + 1}/${demoSteps.length}] ${step.name}`);
-    await step.run(call, env, progress);
+    await step.run(call, env, progress, scale);
   }
   return { clinicName };
 }

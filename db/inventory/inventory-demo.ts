@@ -1,12 +1,18 @@
-// Demo catalogue and a year of stock: deliveries, use, a wasted box, a cycle count and one recalled lot.
-import { addDays } from '../clinic/business-time';
+// Demo stock: a realistic catalogue and monthly deliveries over the demo's years, sized to the sessions that
+// follow; then, once sessions have used stock, a wasted box, a cycle count and one recalled lot.
 import type { MethodInput } from '../api/contract';
-import type { DemoStep } from '../demo/seed-demo';
+import { addDays } from '../clinic/business-time';
+import type { DemoScale, DemoStep } from '../demo/seed-demo';
 import type { StockItem } from './inventory-contract';
+
+/** Average sessions per therapist per weekday in the demo; benchmarks scale it up. */
+export function sessionsPerTherapistDay(scale: DemoScale): number {
+  return scale.years >= 5 ? 16 : 2.5;
+}
 
 export const seedDemoInventory: DemoStep = {
   name: 'needle lots and PPE',
-  async run(call, env, progress) {
+  async run(call, _env, progress, scale) {
     const today = (await call('clinic.status', {})).today;
     const needle = (name: string, manufacturer: string, diameterMm: number, gauge: number, lengthMm: number, gtin: string | null) =>
       call('inventory.createItem', {
@@ -32,55 +38,69 @@ export const seedDemoInventory: DemoStep = {
     const rub = await supply('ppe', 'hand_rub', 'Alcohol hand rub 500 ml', 'bottle', 1, 2, 8);
     const containers = await supply('supply', 'sharps_container', 'Sharps container 1 qt', 'container', 1, 2, 8);
     const masks = await supply('ppe', 'mask', 'Procedure masks', 'mask', 50, 50, 200);
+    for (const kind of ['self_pay', 'plan_of_care'] as const) {
+      await call('sessions.setKit', { sessionKind: kind, lines: [{ itemId: gloves[1]!.id, quantity: 2 }, { itemId: swabs.id, quantity: 2 }, { itemId: cotton.id, quantity: 2 }] });
+    }
 
-    // Monthly deliveries over the past year; lots expire 2 to 3 years after receipt, one batch soon.
-    progress('  deliveries');
-    const lotIdsByItem = new Map<number, number[]>();
-    for (let month = 12; month >= 1; month -= 1) {
-      const receivedOn = addDays(today, -month * 30);
+    // Monthly deliveries sized to the sessions that follow (about 6 needles and a kit per session), with spare.
+    const sessionsPerMonth = scale.therapists * sessionsPerTherapistDay(scale) * 22;
+    const packs = (units: number, perPack: number) => Math.max(1, Math.ceil((units * 1.25) / perPack));
+    const months = scale.years * 12 + 1;
+    for (let month = months; month >= 0; month -= 1) {
+      const receivedOn = addDays(today, -month * 30 - 3);
+      if (month % 6 === 0) progress(`  deliveries ${months - month}/${months}`);
       const tag = receivedOn.slice(2).replaceAll('-', '');
       const lines: MethodInput<'inventory.receiveDelivery'>['lines'] = [
-        ...needles.map((n, i) => ({ itemId: n.id, lotNumber: `${n.manufacturer.slice(0, 2).toUpperCase()}${tag}${i}`, expiryDate: addDays(receivedOn, month === 11 ? 380 : 730 + i * 60), quantity: i < 2 ? 5 : 2, quantityUnit: 'pack' as const, costCents: 1250 + i * 100, costPer: 'pack' as const })),
-        ...gloves.map((g) => ({ itemId: g.id, lotNumber: `G${tag}`, expiryDate: addDays(receivedOn, 1400), quantity: 1, quantityUnit: 'pack' as const, costCents: 1899, costPer: 'pack' as const })),
-        { itemId: swabs.id, lotNumber: `AP${tag}`, expiryDate: addDays(receivedOn, 900), quantity: 1, quantityUnit: 'pack' as const, costCents: 499, costPer: 'pack' as const },
+        ...needles.map((n, i) => ({
+          itemId: n.id,
+          lotNumber: `${n.manufacturer.slice(0, 2).toUpperCase()}${tag}${i}`,
+          expiryDate: addDays(receivedOn, month === 3 ? 200 : 730 + i * 60),
+          quantity: packs((sessionsPerMonth * 6 * [0.35, 0.3, 0.15, 0.2][i]!), 100),
+          quantityUnit: 'pack' as const,
+          costCents: 1250 + i * 100,
+          costPer: 'pack' as const,
+        })),
+        ...gloves.map((g, i) => ({ itemId: g.id, lotNumber: `G${tag}${i}`, expiryDate: addDays(receivedOn, 1400), quantity: i === 1 ? packs(sessionsPerMonth * 2, 200) : 1, quantityUnit: 'pack' as const, costCents: 1899, costPer: 'pack' as const })),
+        { itemId: swabs.id, lotNumber: `AP${tag}`, expiryDate: addDays(receivedOn, 900), quantity: packs(sessionsPerMonth * 2, 200), quantityUnit: 'pack', costCents: 499, costPer: 'pack' },
+        { itemId: cotton.id, lotNumber: `CB${tag}`, expiryDate: null, quantity: packs(sessionsPerMonth * 2, 300), quantityUnit: 'pack', costCents: 350, costPer: 'pack' },
       ];
       if (month % 3 === 0) {
         lines.push(
-          { itemId: cotton.id, lotNumber: '', expiryDate: null, quantity: 1, quantityUnit: 'pack', costCents: 350, costPer: 'pack' },
           { itemId: rub.id, lotNumber: `HR${tag}`, expiryDate: addDays(receivedOn, 700), quantity: 2, quantityUnit: 'pack', costCents: 899, costPer: 'pack' },
           { itemId: containers.id, lotNumber: '', expiryDate: null, quantity: 2, quantityUnit: 'pack', costCents: 650, costPer: 'pack' },
           { itemId: masks.id, lotNumber: `PM${tag}`, expiryDate: addDays(receivedOn, 1800), quantity: 1, quantityUnit: 'pack', costCents: 799, costPer: 'pack' },
         );
       }
-      const { lots } = await call('inventory.receiveDelivery', { receivedOn, supplier: 'Lhasa OMS', reference: `PO-${tag}`, lines });
-      for (const lot of lots) lotIdsByItem.set(lot.itemId, [...(lotIdsByItem.get(lot.itemId) ?? []), lot.id]);
+      await call('inventory.receiveDelivery', { receivedOn, supplier: 'Lhasa OMS', reference: `PO-${tag}`, lines });
     }
+  },
+};
 
-    // Weekly use outside session records (the sessions area records per-visit use on top of this).
-    progress('  weekly use');
-    for (let week = 50; week >= 1; week -= 1) {
-      const occurredOn = addDays(today, -week * 7);
-      if (week === 36) {
-        const lot = await call('inventory.fefoLot', { itemId: needles[0]!.id, onDate: occurredOn });
-        if (lot) await call('inventory.waste', { lotId: lot.id, quantity: Math.min(100, lot.onHand), occurredOn, reason: 'dropped_or_contaminated', note: 'Box fell on the floor, seal split' });
-      }
-      for (const item of [...needles, gloves[1]!, swabs]) {
-        const lot = await call('inventory.fefoLot', { itemId: item.id, onDate: occurredOn });
-        if (lot && lot.onHand > 0) await call('inventory.use', { lotId: lot.id, quantity: Math.min(lot.onHand, item.kind === 'needle' ? 40 : 60), occurredOn, note: 'weekly use' });
-      }
+export const seedDemoStockEvents: DemoStep = {
+  name: 'a wasted box, a cycle count and a recall',
+  async run(call) {
+    const today = (await call('clinic.status', {})).today;
+    const items = await call('inventory.listItems', {});
+    const needles = items.filter((i) => i.kind === 'needle');
+    const first = needles[0];
+    if (first) {
+      const lot = await call('inventory.fefoLot', { itemId: first.id, onDate: today });
+      if (lot) await call('inventory.waste', { lotId: lot.id, quantity: Math.min(100, lot.onHand), occurredOn: addDays(today, -3), reason: 'dropped_or_contaminated', note: 'Box fell on the floor, seal split' });
     }
-
-    // A cycle count with a small variance, and a recall.
     const sheet = await call('inventory.cycleCountSheet', { category: 'exam_glove' });
-    await call('inventory.commitCycleCount', {
-      category: 'exam_glove',
-      countedOn: addDays(today, -40),
-      note: 'quarterly count',
-      counts: sheet.map((lot, i) => ({ lotId: lot.id, countedQuantity: Math.max(0, lot.onHand - (i === 0 ? 12 : 0)) })),
-    });
-    const recallLot = (lotIdsByItem.get(needles[2]!.id) ?? [])[4];
-    if (recallLot) {
-      await call('inventory.recall', { lotId: recallLot, occurredOn: addDays(today, -20), noticeReference: 'MYO-FSN-2026-07', note: 'Manufacturer letter: possible seal failure' });
+    if (sheet.length > 0) {
+      await call('inventory.commitCycleCount', {
+        category: 'exam_glove',
+        countedOn: addDays(today, -2),
+        note: 'quarterly count',
+        counts: sheet.map((lot, i) => ({ lotId: lot.id, countedQuantity: Math.max(0, lot.onHand - (i === 0 ? 12 : 0)) })),
+      });
+    }
+    // Recall a Myotech lot that sessions have drawn from, so the trace has sessions to list.
+    const myotech = needles.find((n) => n.manufacturer === 'Myotech');
+    if (myotech) {
+      const used = (await call('inventory.listLots', { itemId: myotech.id, includeEmpty: true })).find((l) => l.onHand > 0 && l.firstReceivedOn < addDays(today, -60));
+      if (used) await call('inventory.recall', { lotId: used.id, occurredOn: addDays(today, -1), noticeReference: 'MYO-FSN-2026-07', note: 'Manufacturer letter: possible seal failure' });
     }
   },
 };

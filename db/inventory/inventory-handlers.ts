@@ -16,6 +16,7 @@ import {
   listItems,
   listLotRows,
   listMovementsOfLot,
+  addLotReceipt,
   setLotRecall,
   toLotView,
   updateItem,
@@ -136,6 +137,7 @@ export const inventoryHandlers: HandlersFor<typeof inventoryMethods & typeof inv
         statusAfter,
         quantityField: at('quantity'),
       });
+      addLotReceipt(ctx.db, lot.id, units, lineCostCents);
       lots.push(lotView(ctx, lot.id));
     });
     return { lots };

@@ -91,12 +91,13 @@ export function inventoryAlerts(db: Database, today: string): InventoryAlerts {
   return { today, expired, expiring, belowReorder, likelyToExpireUnused };
 }
 
-/** First expiry, first out: the earliest-expiring lot of the item that is available, in date and stocked. */
+/** First expiry, first out: the earliest-expiring lot of the item that is available, in date, stocked and already received. */
 export function fefoLot(db: Database, itemId: number, onDate: string): LotView | null {
   const lot = db
     .prepare<{ itemId: number; onDate: string }, { id: number }>(
       `SELECT id FROM stock_lots
        WHERE item_id = @itemId AND status = 'available' AND on_hand > 0 AND (expiry_date IS NULL OR expiry_date >= @onDate)
+         AND first_received_on <= @onDate
        ORDER BY expiry_date IS NULL, expiry_date, id LIMIT 1`,
     )
     .get({ itemId, onDate });

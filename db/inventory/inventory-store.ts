@@ -39,8 +39,8 @@ export interface LotRow {
   first_received_on: string;
   recall_reference: string | null;
   recalled_on: string | null;
-  cost_cents: number | null;
-  cost_units: number | null;
+  cost_cents: number;
+  cost_units: number;
 }
 
 interface MovementRow {
@@ -94,9 +94,8 @@ const itemColumns = `id, kind, category, name, manufacturer, gtin, unit, units_p
   requires_expiry, diameter_mm, gauge, length_mm, has_guide_tube, is_sterile_single_use, size, material, is_active`;
 
 const lotSelect = `SELECT l.id, l.item_id, i.name AS item_name, i.kind AS item_kind, i.unit, l.lot_number, l.expiry_date, l.status,
-    l.on_hand, l.first_received_on, l.recall_reference, l.recalled_on,
-    (SELECT sum(line_cost_cents) FROM stock_movements m WHERE m.lot_id = l.id AND m.kind = 'receive') AS cost_cents,
-    (SELECT sum(quantity) FROM stock_movements m WHERE m.lot_id = l.id AND m.kind = 'receive') AS cost_units
+    l.on_hand, l.first_received_on, l.recall_reference, l.recalled_on, l.received_cost_cents AS cost_cents,
+    l.received_quantity AS cost_units
   FROM stock_lots l JOIN stock_items i ON i.id = l.item_id`;
 
 const movementSelect = `SELECT m.id, m.lot_id, m.kind, m.quantity, m.balance_after, m.status_after, m.occurred_on, m.recorded_at,
@@ -131,6 +130,9 @@ const statements = statementsFor((db) => ({
      VALUES (@itemId, @lotNumber, @expiryDate, @manufactureDate, @status, 0, @receivedOn, @now)`,
   ),
   setLotBalance: db.prepare('UPDATE stock_lots SET on_hand = @onHand, status = @status WHERE id = @id'),
+  addReceipt: db.prepare(
+    'UPDATE stock_lots SET received_quantity = received_quantity + @quantity, received_cost_cents = received_cost_cents + @costCents WHERE id = @id',
+  ),
   setLotRecall: db.prepare('UPDATE stock_lots SET recall_reference = @reference, recalled_on = @on WHERE id = @id'),
   insertMovement: db.prepare(
     `INSERT INTO stock_movements (lot_id, item_id, kind, quantity, balance_after, status_after, occurred_on, recorded_at,
@@ -193,7 +195,7 @@ export function toLotView(r: LotRow, today: string): LotView {
     firstReceivedOn: r.first_received_on,
     recallReference: r.recall_reference,
     recalledOn: r.recalled_on,
-    unitCostCents: r.cost_cents !== null && r.cost_units ? r.cost_cents / r.cost_units : null,
+    unitCostCents: r.cost_units > 0 ? r.cost_cents / r.cost_units : null,
   };
 }
 
@@ -286,6 +288,11 @@ export function insertLot(
 
 export function setLotBalance(db: Database, id: number, onHand: number, status: LotStatus): void {
   statements(db).setLotBalance.run({ id, onHand, status });
+}
+
+/** Keeps the lot's receipt totals in step with its receive movements (for unit cost). */
+export function addLotReceipt(db: Database, id: number, quantity: number, costCents: number): void {
+  statements(db).addReceipt.run({ id, quantity, costCents });
 }
 
 export function setLotRecall(db: Database, id: number, reference: string, on: string): void {

@@ -48,6 +48,7 @@ export function whyLotUnusable(lot: LotRow, onDate: string): string | null {
     case 'destroyed':
       return `${lotLabel(lot)} was destroyed.`;
     case 'available':
+      if (onDate < lot.first_received_on) return `${lotLabel(lot)} was received on ${lot.first_received_on}, after ${onDate}.`;
       if (lot.expiry_date !== null && lot.expiry_date < onDate) {
         return `${lotLabel(lot)} expired on ${lot.expiry_date}; its sterility claim has ended, so it cannot be used on ${onDate}.`;
       }

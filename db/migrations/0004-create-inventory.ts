@@ -45,6 +45,9 @@ export const migration0004: Migration = {
           CHECK (status IN ('available', 'on_hold', 'quarantined', 'recalled', 'destroyed')),
         -- Maintained summary of the ledger, updated in the same transaction as each movement.
         on_hand INTEGER NOT NULL DEFAULT 0 CHECK (on_hand >= 0),
+        -- Totals of the receipts, kept with each receipt, so a lot's unit cost is one division.
+        received_quantity INTEGER NOT NULL DEFAULT 0,
+        received_cost_cents INTEGER NOT NULL DEFAULT 0,
         first_received_on TEXT NOT NULL,
         recall_reference TEXT,
         recalled_on TEXT,
@@ -83,6 +86,7 @@ export const migration0004: Migration = {
       CREATE INDEX stock_movements_by_item_id_kind_occurred_on ON stock_movements (item_id, kind, occurred_on);
       CREATE INDEX stock_movements_by_session_id ON stock_movements (session_id) WHERE session_id IS NOT NULL;
       CREATE INDEX stock_movements_by_occurred_on ON stock_movements (occurred_on);
+      CREATE INDEX stock_movements_by_reverses_movement_id ON stock_movements (reverses_movement_id) WHERE reverses_movement_id IS NOT NULL;
 
       -- What a recall trace shows of the session behind a use. Empty until the sessions migration replaces it.
       CREATE VIEW session_trace_details AS

@@ -1,0 +1,149 @@
+import { createHash } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dispatch } from '../api/dispatch';
+import { openSessionClinic, sessionInput, type SessionClinic } from './sessions-test-helpers';
+
+let c: SessionClinic;
+beforeEach(async () => {
+  c = await openSessionClinic();
+});
+afterEach(() => c.close());
+
+function contentHash(): string {
+  const tables = c.env.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").all() as Array<{ name: string }>;
+  const hash = createHash('sha256');
+  for (const { name } of tables) hash.update(JSON.stringify(c.env.db.prepare(`SELECT * FROM "${name}"`).all()));
+  return hash.digest('hex');
+}
+const onHand = (lotId: number) => (c.env.db.prepare('SELECT on_hand FROM stock_lots WHERE id = ?').get(lotId) as { on_hand: number }).on_hand;
+
+describe('recording a session', () => {
+  it('writes the session and its needle and PPE use in one transaction, at the price in force', async () => {
+    const { session, warnings } = await c.call('sessions.record', sessionInput(c));
+    expect(session).toMatchObject({ needlesOpened: 6, needlesDisposed: 6, priceCents: 6000, balanceCents: 6000, therapistName: 'Priya Raman' });
+    expect(session.needles).toMatchObject([{ lotId: c.soonLotId, lotNumber: 'SOON', quantity: 6 }]);
+    expect(session.supplies).toMatchObject([{ lotId: c.gloveLotId, quantity: 2 }]);
+    expect([onHand(c.soonLotId), onHand(c.gloveLotId)]).toEqual([94, 398]);
+    expect(warnings.join(' ')).toMatch(/no good-faith estimate/);
+    const event = c.env.db.prepare("SELECT action, actor_staff_id FROM audit_events WHERE entity_type = 'session' AND entity_id = ?").get(String(session.id));
+    expect(event).toEqual({ action: 'create', actor_staff_id: c.managerId });
+  });
+
+  it('starts from the visit kit with FEFO lots', async () => {
+    const defaults = await c.call('sessions.formDefaults', { kind: 'self_pay', date: '2026-03-02' });
+    expect(defaults.kit).toMatchObject([{ itemId: c.gloveItemId, quantity: 2, lotId: c.gloveLotId, problem: null }]);
+    expect(defaults.needleItems).toMatchObject([{ itemId: c.needleItemId, lotId: c.soonLotId }]);
+    expect(defaults.priceCents).toBe(6000);
+  });
+
+  it.each([
+    [{ painAfter: 11 }, 'painAfter', 'invalid_input'],
+    [{ painBefore: -1 }, 'painBefore', 'invalid_input'],
+    [{ sessionDate: '2026-03-03' }, 'sessionDate', 'rule_violation'],
+    [{ startTime: '25:00' }, 'startTime', 'invalid_input'],
+    [{ startTime: '9am' }, 'startTime', 'invalid_input'],
+    [{ therapistId: 999 }, 'therapistId', 'not_found'],
+    [{ chartNumber: '  ' }, 'chartNumber', 'invalid_input'],
+    [{ needlesDisposed: -1 }, 'needlesDisposed', 'invalid_input'],
+    [{ needlesDisposed: 5.5 }, 'needlesDisposed', 'invalid_input'],
+    [{ needles: [] }, 'needles', 'invalid_input'],
+    [{ bodyRegions: [] }, 'bodyRegions', 'invalid_input'],
+    [{ needlesDisposed: 5 }, 'countMismatchReason', 'rule_violation'],
+    [{ adverseEvent: 'bruising' as const }, 'adverseEventNote', 'rule_violation'],
+    [{ chartNumber: 'NO-CONSENT' }, 'consentOverrideReason', 'rule_violation'],
+  ])('refuses %j naming %s and writes nothing', async (override, field, code) => {
+    const before = contentHash();
+    const result = await dispatch(c.env, 'sessions.record', sessionInput(c, override as never));
+    expect(result).toMatchObject({ ok: false, error: { code, field } });
+    expect(contentHash()).toBe(before);
+  });
+
+  it('refuses an inactive therapist and a non-therapist', async () => {
+    const desk = await c.call('staff.create', { name: 'Desk', role: 'front_desk', jobTitle: '' });
+    expect(await dispatch(c.env, 'sessions.record', sessionInput(c, { therapistId: desk.id }))).toMatchObject({ ok: false, error: { field: 'therapistId' } });
+    await c.call('staff.deactivate', { id: c.therapistId, reason: 'left the clinic' });
+    expect(await dispatch(c.env, 'sessions.record', sessionInput(c))).toMatchObject({ ok: false, error: { field: 'therapistId', message: expect.stringMatching(/inactive/) } });
+  });
+
+  it('cannot use stock that is not there, and the error names the lot and the line', async () => {
+    const result = await dispatch(c.env, 'sessions.record', sessionInput(c, { needles: [{ itemId: c.needleItemId, lotId: c.soonLotId, quantity: 150 }], needlesDisposed: 150 }));
+    expect(result).toMatchObject({ ok: false, error: { field: 'needles.0.quantity', message: expect.stringContaining('Lot SOON') } });
+    const wrongItem = await dispatch(c.env, 'sessions.record', sessionInput(c, { needles: [{ itemId: c.needleItemId, lotId: c.gloveLotId, quantity: 1 }], needlesDisposed: 1 }));
+    expect(wrongItem).toMatchObject({ ok: false, error: { field: 'needles.0.lotId' } });
+  });
+
+  it('records a count mismatch only with its reason, and proceeds without consent only with a reason', async () => {
+    const { session } = await c.call('sessions.record', sessionInput(c, { needlesDisposed: 5, countMismatchReason: 'one needle found on the table, disposed after' }));
+    expect(session.countMismatchReason).toMatch(/found on the table/);
+    const { warnings } = await c.call('sessions.record', sessionInput(c, { chartNumber: 'NEW-1', consentOverrideReason: 'consent form signed on paper, scan pending' }));
+    expect(warnings.join(' ')).toMatch(/No consent on file/);
+  });
+});
+
+describe('correcting and voiding', () => {
+  it('amends with a reason, keeping the original visible, and re-applies stock', async () => {
+    const { session } = await c.call('sessions.record', sessionInput(c));
+    const { session: amended } = await c.call('sessions.amend', {
+      id: session.id,
+      reason: 'wrong lot and count entered',
+      session: sessionInput(c, { needles: [{ itemId: c.needleItemId, lotId: c.laterLotId, quantity: 4 }], needlesDisposed: 4, painAfter: 2 }),
+    });
+    expect(amended.amendmentCount).toBe(1);
+    expect(amended.needles).toMatchObject([{ lotId: c.laterLotId, quantity: 4 }]);
+    expect([onHand(c.soonLotId), onHand(c.laterLotId)]).toEqual([100, 96]);
+    expect(amended.amendments[0]).toMatchObject({ reason: 'wrong lot and count entered', before: { painAfter: 3, needlesOpened: 6 }, after: { painAfter: 2, needlesOpened: 4 } });
+  });
+
+  it('voids a paid session: stock returns through reversing movements and payments are refunded', async () => {
+    const { session } = await c.call('sessions.record', sessionInput(c));
+    await c.call('revenue.recordPayment', { sessionId: session.id, method: 'card', amountCents: 6000, paidOn: '2026-03-02' });
+    const voided = await c.call('sessions.void', { id: session.id, reason: 'entered for the wrong patient', refundPayments: true });
+    expect(voided).toMatchObject({ status: 'voided', balanceCents: 0, paidCents: 0 });
+    expect([onHand(c.soonLotId), onHand(c.gloveLotId)]).toEqual([100, 400]);
+    const kinds = c.env.db.prepare('SELECT kind, quantity FROM stock_movements WHERE session_id = ? ORDER BY id').all(session.id);
+    expect(kinds).toEqual([
+      { kind: 'use', quantity: -6 },
+      { kind: 'use', quantity: -2 },
+      { kind: 'reverse', quantity: 6 },
+      { kind: 'reverse', quantity: 2 },
+    ]);
+    await expect(c.call('sessions.amend', { id: session.id, reason: 'too late', session: sessionInput(c) })).rejects.toThrow(/voided/);
+  });
+
+  it('links the recall trace to sessions: date, therapist, chart number, needles', async () => {
+    const { session } = await c.call('sessions.record', sessionInput(c));
+    const { session: other } = await c.call('sessions.record', sessionInput(c, { chartNumber: 'C-200', needles: [{ itemId: c.needleItemId, lotId: c.soonLotId, quantity: 3 }], needlesDisposed: 3 }));
+    await c.call('sessions.void', { id: other.id, reason: 'duplicate entry' });
+    const trace = await c.call('inventory.recall', { lotId: c.soonLotId, occurredOn: '2026-03-02', noticeReference: 'FSN-1', note: '' });
+    expect(trace.uses.map((u) => [u.sessionId, u.chartNumber, u.therapistName, u.quantity, u.isReversed])).toEqual([
+      [session.id, 'C-100', 'Priya Raman', 6, false],
+      [other.id, 'C-200', 'Priya Raman', 3, true],
+    ]);
+    expect(trace.sessionsAffected).toBe(1);
+    const { csv } = await c.call('inventory.traceLotCsv', { lotId: c.soonLotId });
+    expect(csv).toContain('C-100');
+  });
+});
+
+describe('lists and reports', () => {
+  it('filters the sessions list and pages it by keyset', async () => {
+    for (const [chart, kind] of [['C-100', 'self_pay'], ['C-200', 'plan_of_care'], ['C-300', 'self_pay']] as const) {
+      await c.call('sessions.record', sessionInput(c, { chartNumber: chart, kind }));
+    }
+    const all = await c.call('sessions.list', { from: '2026-03-01', to: '2026-03-02', limit: 2 });
+    expect(all.total).toBe(3);
+    expect(all.sessions).toHaveLength(2);
+    const rest = await c.call('sessions.list', { from: '2026-03-01', to: '2026-03-02', limit: 2, after: all.next! });
+    expect(rest.sessions.map((s) => s.chartNumber)).toEqual(['C-100']);
+    expect((await c.call('sessions.list', { from: '2026-03-01', to: '2026-03-02', kind: 'plan_of_care' })).sessions.map((s) => s.chartNumber)).toEqual(['C-200']);
+    expect((await c.call('sessions.list', { from: '2026-03-01', to: '2026-03-02', chartNumber: 'C-300' })).total).toBe(1);
+  });
+
+  it('reports effectiveness: means, change and the share improving by 2+ points', async () => {
+    await c.call('sessions.record', sessionInput(c, { painBefore: 8, painAfter: 4, bodyRegions: ['neck'] }));
+    await c.call('sessions.record', sessionInput(c, { painBefore: 5, painAfter: 4, bodyRegions: ['low_back'] }));
+    const report = await c.call('sessions.effectiveness', { from: '2026-03-01', to: '2026-03-31' });
+    expect(report.overall).toMatchObject({ sessions: 2, meanBefore: 6.5, meanAfter: 4, meanChange: -2.5, improvedShare: 0.5 });
+    expect(report.byRegion.find((r) => r.key === 'neck')).toMatchObject({ sessions: 1, improvedShare: 1 });
+  });
+});
