@@ -6,5 +6,6 @@ import { migration0003 } from './0003-create-audit-events';
 import { migration0004 } from './0004-create-inventory';
 import { migration0005 } from './0005-create-sessions-and-revenue';
 
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
 
 export const latestSchemaVersion = migrations.length;
