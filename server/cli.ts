@@ -1,19 +1,20 @@
 // The clinic-ops command line: web, seed-demo, verify (and later export, backup, restore).
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openAppEnvironment } from '../db/app-environment';
 import { defaultDatabasePath } from '../db/data-location';
 import { verifyAuditChain } from '../db/audit/verify-audit-chain';
 import { openDatabase } from '../db/open-database';
-import { seedDemoClinic } from '../db/demo/seed-demo';
+import { defaultDemoScale, seedDemoClinic, type DemoScale } from '../db/demo/seed-demo';
 import { startWebServer } from './web-server';
 
 const usage = `clinic-ops <command> [options]
 
 Commands:
   web [--db FILE] [--port N]     open the app in your browser (loopback only, per-run token)
-  seed-demo --db FILE            create a realistic demo clinic in a new file
+  seed-demo --db FILE [--scale years=N,therapists=N,seed=N]
+                                 create a realistic demo clinic in a new file (default years=2,therapists=4)
   verify --db FILE               check the audit chain (exit 0 intact, 1 with the first bad event named)
 
 FILE defaults to ${defaultDatabasePath()}`;
@@ -70,8 +71,29 @@ async function runWeb(args: string[]): Promise<number> {
   return 0;
 }
 
+/** "years=10,therapists=6,seed=7" → a demo scale; unknown keys or bad numbers are refused. */
+export function parseDemoScale(text: string | undefined): DemoScale | string {
+  const scale = { ...defaultDemoScale };
+  if (!text) return scale;
+  for (const part of text.split(',')) {
+    const [key, raw] = part.split('=');
+    const value = Number(raw);
+    if (key !== 'years' && key !== 'therapists' && key !== 'seed') return `--scale: unknown key "${key}" (use years, therapists, seed)`;
+    if (!Number.isInteger(value) || value < 1 || (key === 'years' && value > 20) || (key === 'therapists' && value > 8)) {
+      return `--scale: ${key}=${raw} is out of range (years 1-20, therapists 1-8, seed a positive integer)`;
+    }
+    scale[key] = value;
+  }
+  return scale;
+}
+
 async function runSeedDemo(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { db: { type: 'string' } } });
+  const { values } = parseArgs({ args, options: { db: { type: 'string' }, scale: { type: 'string' } } });
+  const scale = parseDemoScale(values.scale);
+  if (typeof scale === 'string') {
+    console.error(scale);
+    return 2;
+  }
   if (!values.db) {
     console.error('--db: say which new file to create the demo clinic in.');
     return 2;
@@ -83,9 +105,10 @@ async function runSeedDemo(args: string[]): Promise<number> {
   }
   const env = openAppEnvironment(dbPath);
   const started = Date.now();
-  const summary = await seedDemoClinic(env, (step) => console.log(`  ${step}`));
+  const summary = await seedDemoClinic(env, (step) => console.log(`  ${step}`), scale);
   env.db.close();
-  console.log(`Demo clinic "${summary.clinicName}" created in ${dbPath} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  const sizeMb = (statSync(dbPath).size / 1024 / 1024).toFixed(1);
+  console.log(`Demo clinic "${summary.clinicName}" created in ${dbPath} in ${((Date.now() - started) / 1000).toFixed(1)} s (${sizeMb} MB).`);
   return 0;
 }
 

@@ -2,6 +2,7 @@
 // Each area declares its methods beside its code; this map only gathers them.
 import { auditMethods } from '../audit/audit-contract';
 import { clinicMethods } from '../clinic/clinic-contract';
+import { dashboardMethods } from '../dashboard/dashboard-contract';
 import { inventoryCsvMethods, inventoryMethods } from '../inventory/inventory-contract';
 import { revenueMethods } from '../revenue/revenue-contract';
 import { sessionMethods } from '../sessions/sessions-contract';
@@ -16,6 +17,7 @@ export const contract = {
   ...inventoryCsvMethods,
   ...sessionMethods,
   ...revenueMethods,
+  ...dashboardMethods,
 };
 
 export type Contract = typeof contract;

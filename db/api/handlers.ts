@@ -1,6 +1,7 @@
 // Every method's handler, gathered from the areas. Typed against the contract: a missing one fails to compile.
 import { auditHandlers } from '../audit/audit-handlers';
 import { clinicHandlers } from '../clinic/clinic-handlers';
+import { dashboardHandlers } from '../dashboard/dashboard-handlers';
 import { inventoryHandlers } from '../inventory/inventory-handlers';
 import { revenueHandlers } from '../revenue/revenue-handlers';
 import { sessionHandlers } from '../sessions/sessions-handlers';
@@ -15,4 +16,5 @@ export const handlers: HandlersFor<Contract> = {
   ...inventoryHandlers,
   ...sessionHandlers,
   ...revenueHandlers,
+  ...dashboardHandlers,
 };

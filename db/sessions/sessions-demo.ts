@@ -57,7 +57,7 @@ function adverseEventFor(random: DemoRandom): { event: AdverseEvent; note: strin
 
 export const seedDemoSessions: DemoStep = {
   name: 'sessions, payments and packages',
-  async run(call, _env, progress, scale) {
+  async run(call, env, progress, scale) {
     const random = demoRandom(scale.seed);
     const today = (await call('clinic.status', {})).today;
     const start = addDays(today, -scale.years * 365);
@@ -78,6 +78,8 @@ export const seedDemoSessions: DemoStep = {
       const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
       if (weekday === 0 || weekday === 6) continue;
       if (day % 60 === 0) progress(`  ${date}: ${recorded} sessions so far`);
+      // Each API call still runs in its own (nested) transaction; one commit per day keeps seeding fast.
+      env.db.exec('BEGIN IMMEDIATE');
       const stock = new DayStock(call, date);
       for (const [t, therapist] of therapists.entries()) {
         const count = Math.max(0, Math.round(perDay + (random.next() - 0.5) * 3));
@@ -134,10 +136,12 @@ export const seedDemoSessions: DemoStep = {
           } catch (error) {
             // A therapist without a valid credential that day is refused, as in the app: skip that visit.
             if (error instanceof ApiCallError && error.body.field === 'therapistId') continue;
+            env.db.exec('ROLLBACK');
             throw error;
           }
         }
       }
+      env.db.exec('COMMIT');
     }
     // The last two weeks' weekdays are closed, as a careful manager would.
     for (let back = 14; back >= 1; back -= 1) {
