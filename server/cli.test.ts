@@ -17,7 +17,7 @@ describe('clinic-ops command line', () => {
   it('seeds a demo clinic whose audit chain verifies, and names the first bad event once it is edited', async () => {
     const dbPath = join(makeTempDir(), 'demo.sqlite3');
     const lines = captureOutput();
-    expect(await main(['seed-demo', '--db', dbPath])).toBe(0);
+    expect(await main(['seed-demo', '--db', dbPath, '--scale', 'years=1,therapists=1'])).toBe(0);
     expect(await main(['seed-demo', '--db', dbPath])).toBe(2);
     expect(await main(['verify', '--db', dbPath])).toBe(0);
     expect(lines.join('\n')).toMatch(/Audit chain intact: \d+ events/);

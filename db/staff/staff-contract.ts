@@ -85,6 +85,12 @@ export const staffMethods = {
     roles: 'signed_out',
     summary: 'Makes a staff member the acting user (switch user); checks the PIN when they have one.',
   }),
+  'session.touch': method<null>()({
+    input: z.strictObject({}),
+    kind: 'read',
+    roles: everyone,
+    summary: 'Tells the server the acting user is still at the PC (typing counts as activity for the idle lock).',
+  }),
   'session.lock': method<null>()({
     input: z.strictObject({}),
     kind: 'write',

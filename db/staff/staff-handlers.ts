@@ -33,9 +33,13 @@ export const staffHandlers: HandlersFor<typeof staffMethods> = {
       throw error;
     }
     ctx.env.session.signIn(staff.id, ctx.now.getTime());
+    // The sign-in is attributed to the person signing in.
+    ctx.actor = { staffId: staff.id, name: staff.name, role: staff.role };
     ctx.audit({ action: 'login', entityType: 'staff', entityId: staff.id });
     return { id: staff.id, name: staff.name, role: staff.role, hasPin: staff.hasPin };
   },
+
+  'session.touch': () => null,
 
   'session.lock': (ctx) => {
     const actor = requireActor(ctx);

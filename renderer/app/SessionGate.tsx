@@ -1,0 +1,46 @@
+// Decides the one screen to show: first-run setup, sign-in (nothing clinical behind it), or the app itself.
+import { Button, Center, Stack } from '@mantine/core';
+import { Suspense } from 'react';
+import { useApiQuery } from '../api/useApiQuery';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { PageLoader } from '../components/PageLoader';
+import { SignInPage } from '../features/sign-in/SignInPage';
+import { AppFrame } from './AppFrame';
+import { ClinicSessionProvider } from './ClinicSessionContext';
+import { lazyPage } from './lazy-page';
+import { useSignInReason } from './SignInRequestsProvider';
+
+// Shown once per clinic, so its code (and the schemas it validates with) loads only when needed.
+const FirstRunPage = lazyPage(() => import('../features/setup/FirstRunPage'), 'FirstRunPage');
+
+export function SessionGate() {
+  const status = useApiQuery('clinic.status', {});
+  const signInReason = useSignInReason();
+
+  if (status.isPending) return <PageLoader label="Opening the clinic" />;
+  if (status.isError) {
+    return (
+      <Center p="xl">
+        <Stack maw={560}>
+          <ErrorAlert title="Clinic Ops could not open the clinic" error={status.error} />
+          <Button onClick={() => void status.refetch()}>Try again</Button>
+        </Stack>
+      </Center>
+    );
+  }
+
+  const { clinic, actingStaff, today, idleLockMinutes, appVersion } = status.data;
+  if (!clinic) {
+    return (
+      <Suspense fallback={<PageLoader />}>
+        <FirstRunPage />
+      </Suspense>
+    );
+  }
+  if (!actingStaff || signInReason !== null) return <SignInPage clinic={clinic} reason={signInReason ?? 'not_signed_in'} />;
+  return (
+    <ClinicSessionProvider session={{ clinic, acting: actingStaff, today, idleLockMinutes, appVersion }}>
+      <AppFrame />
+    </ClinicSessionProvider>
+  );
+}

@@ -1,0 +1,10 @@
+// A spinner that screen readers announce, for pages and data still on their way.
+import { Center, Loader } from '@mantine/core';
+
+export function PageLoader({ label = 'Loading' }: { label?: string }) {
+  return (
+    <Center py="xl" role="status" aria-label={label}>
+      <Loader size="md" />
+    </Center>
+  );
+}
