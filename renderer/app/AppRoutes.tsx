@@ -9,7 +9,8 @@ export function AppRoutes() {
     <Suspense fallback={<PageLoader label="Loading page" />}>
       <Routes>
         {areas.map(({ path, Page }) => (
-          <Route key={path} path={path} element={<Page />} />
+          // Each area may nest its own pages (a lot's detail, a session) below its address.
+          <Route key={path} path={path === '/' ? path : `${path}/*`} element={<Page />} />
         ))}
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
