@@ -1,8 +1,8 @@
 // Starts the real `clinic-ops web` server on a fresh clinic file and hands back the address it printed.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const projectRoot = join(__dirname, '..');
 const cli = join(projectRoot, 'bin', 'clinic-ops.js');
@@ -20,10 +20,17 @@ export interface ClinicServerHandle extends RunningClinic {
   stop(): Promise<void>;
 }
 
+/** Seeded once per run (global setup removes the previous run's), then copied: seeding takes seconds, a copy none. */
+export const demoTemplatePath = join(projectRoot, 'test-results', 'demo-template', 'clinic.sqlite3');
+
 /** `clinic-ops seed-demo` into a new file: the demo clinic, made through the same API the app uses. */
 export function seedDemoClinic(dbPath: string): void {
-  const result = spawnSync(process.execPath, [cli, 'seed-demo', '--db', dbPath], { cwd: projectRoot, encoding: 'utf8', timeout: 60_000 });
-  if (result.status !== 0) throw new Error(`seed-demo failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
+  if (!existsSync(demoTemplatePath)) {
+    mkdirSync(dirname(demoTemplatePath), { recursive: true });
+    const result = spawnSync(process.execPath, [cli, 'seed-demo', '--db', demoTemplatePath], { cwd: projectRoot, encoding: 'utf8', timeout: 120_000 });
+    if (result.status !== 0) throw new Error(`seed-demo failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
+  }
+  copyFileSync(demoTemplatePath, dbPath);
 }
 
 export async function startClinicServer(options: { seedDemo?: boolean } = {}): Promise<ClinicServerHandle> {
