@@ -161,6 +161,7 @@ export const migration0005: Migration = {
       CREATE INDEX payments_by_paid_on ON payments (paid_on, status);
       CREATE INDEX payments_by_session_id ON payments (session_id) WHERE session_id IS NOT NULL;
       CREATE INDEX payments_by_package_id ON payments (package_id) WHERE package_id IS NOT NULL;
+      CREATE INDEX payments_by_refund_of_payment_id ON payments (refund_of_payment_id) WHERE refund_of_payment_id IS NOT NULL;
 
       CREATE TABLE day_closes (
         business_date TEXT PRIMARY KEY,
