@@ -61,6 +61,8 @@ interface MovementRequest extends Omit<NewMovement, 'lotId' | 'itemId' | 'balanc
   /** The input field to name when the quantity would take the lot below zero. */
   quantityField?: string;
   reason?: string | null;
+  /** The movement is one row of a larger write (a session) whose own audit event lists it: no event of its own. */
+  isAuditedByParent?: boolean;
 }
 
 /** Appends one movement to a lot, keeps the lot's balance in step, and records the audit event. */
@@ -74,7 +76,7 @@ export function appendMovement(ctx: HandlerContext, lot: LotRow, request: Moveme
     );
   }
   const statusAfter = request.statusAfter ?? lot.status;
-  const { quantityField: _field, reason, statusAfter: _status, ...movement } = request;
+  const { quantityField: _field, reason, statusAfter: _status, isAuditedByParent, ...movement } = request;
   const id = insertMovement(ctx.db, {
     ...movement,
     lotId: lot.id,
@@ -87,7 +89,7 @@ export function appendMovement(ctx: HandlerContext, lot: LotRow, request: Moveme
   setLotBalance(ctx.db, lot.id, balanceAfter, statusAfter);
   const view = findMovement(ctx.db, id);
   if (!view) throw new Error(`movement ${id} vanished`);
-  ctx.audit({
+  if (!isAuditedByParent) ctx.audit({
     action: `stock_${request.kind}`,
     entityType: 'lot',
     entityId: lot.id,
@@ -110,6 +112,7 @@ export interface UseRequest {
   /** Input field names for errors, so a session form can point at its needle line. */
   lotField?: string;
   quantityField?: string;
+  isAuditedByParent?: boolean;
 }
 
 /** Stock used on a patient: the lot must be available and in date on the day of use. */
@@ -124,6 +127,7 @@ export function useStock(ctx: HandlerContext, request: UseRequest): MovementView
     sessionId: request.sessionId ?? null,
     note: request.note ?? '',
     quantityField: request.quantityField,
+    isAuditedByParent: request.isAuditedByParent,
   });
 }
 
@@ -144,7 +148,7 @@ export function wasteStock(
 }
 
 /** Puts a movement back: used or wasted stock returns to its lot when the session that took it is voided. */
-export function reverseMovement(ctx: HandlerContext, movementId: number, occurredOn: string, reason: string): MovementView {
+export function reverseMovement(ctx: HandlerContext, movementId: number, occurredOn: string, reason: string, isAuditedByParent = false): MovementView {
   const original = findMovement(ctx.db, movementId);
   if (!original) throw notFound(`There is no stock movement #${movementId}.`, 'movementId');
   if (original.kind !== 'use' && original.kind !== 'waste') {
@@ -161,6 +165,7 @@ export function reverseMovement(ctx: HandlerContext, movementId: number, occurre
     reversesMovementId: movementId,
     note: reason,
     reason,
+    isAuditedByParent,
   });
 }
 

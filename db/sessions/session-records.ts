@@ -128,6 +128,8 @@ function consumeStock(ctx: HandlerContext, sessionId: number, input: SessionFiel
       sessionId,
       lotField: `${at}.lotId`,
       quantityField: `${at}.quantity`,
+      // The session's own audit event lists every movement it wrote.
+      isAuditedByParent: true,
     });
   }
 }
@@ -140,7 +142,7 @@ function returnStock(ctx: HandlerContext, sessionId: number, occurredOn: string,
        AND NOT EXISTS (SELECT 1 FROM stock_movements r WHERE r.reverses_movement_id = m.id)`,
     )
     .all(sessionId) as Array<{ id: number }>;
-  for (const use of uses) reverseMovement(ctx, use.id, occurredOn, reason);
+  for (const use of uses) reverseMovement(ctx, use.id, occurredOn, reason, true);
 }
 
 export function recordSession(ctx: HandlerContext, input: SessionFields): { session: SessionDetail; warnings: string[] } {

@@ -218,12 +218,23 @@ export const sessionListFilter = z
   })
   .refine(rangeCheck, rangeMessage);
 
+/** Recording a self-pay visit may take its payment in the same transaction (the front desk's "pay now"). */
+export const recordSessionInput = sessionFields.extend({
+  payment: z
+    .strictObject({
+      method: z.enum(['cash', 'card', 'hsa_fsa', 'check']),
+      amountCents: z.number().int('must be whole cents').positive('must be more than zero').max(100_000_000),
+    })
+    .nullable()
+    .default(null),
+});
+
 export const sessionMethods = {
   'sessions.record': method<RecordedSession>()({
-    input: sessionFields,
+    input: recordSessionInput,
     kind: 'write',
     roles: clinicalStaff,
-    summary: 'Records a dry-needling session and the needle and PPE use it implies, in one transaction.',
+    summary: 'Records a dry-needling session, the needle and PPE use it implies and optionally its payment, in one transaction.',
   }),
   'sessions.amend': method<RecordedSession>()({
     input: z.strictObject({ id: recordId, reason: changeReason, session: sessionFields }),

@@ -147,3 +147,23 @@ describe('lists and reports', () => {
     expect(report.byRegion.find((r) => r.key === 'neck')).toMatchObject({ sessions: 1, improvedShare: 1 });
   });
 });
+
+describe('pay at record time', () => {
+  it('takes the payment in the same transaction, or nothing at all', async () => {
+    const { session } = await c.call('sessions.record', { ...sessionInput(c), payment: { method: 'card', amountCents: 6000 } });
+    expect(session).toMatchObject({ paidCents: 6000, balanceCents: 0 });
+    const before = contentHash();
+    const over = await dispatch(c.env, 'sessions.record', { ...sessionInput(c), payment: { method: 'card', amountCents: 6001 } });
+    expect(over).toMatchObject({ ok: false, error: { field: 'payment.amountCents' } });
+    expect(contentHash()).toBe(before);
+  });
+
+  it('writes one audit event for the session, listing the movements it made', async () => {
+    const { session } = await c.call('sessions.record', sessionInput(c));
+    const events = c.env.db.prepare('SELECT entity_type, after_json FROM audit_events WHERE seq > (SELECT max(seq) - 5 FROM audit_events) ORDER BY seq').all() as Array<{ entity_type: string; after_json: string }>;
+    const sessionEvent = events.at(-1)!;
+    expect(sessionEvent.entity_type).toBe('session');
+    expect(JSON.parse(sessionEvent.after_json).needles).toEqual([{ lotId: c.soonLotId, lotNumber: 'SOON', quantity: 6, movementId: session.needles[0]!.movementId }]);
+    expect(events.filter((e) => e.entity_type === 'lot')).toHaveLength(0);
+  });
+});
