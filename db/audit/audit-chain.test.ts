@@ -16,7 +16,7 @@ afterEach(() => clinic.close());
 /** Simulates someone editing the file with a SQLite tool: the append-only triggers removed first. */
 function tamper(sql: string, ...params: unknown[]): void {
   const { db } = clinic.env;
-  db.exec('DROP TRIGGER audit_events_refuse_update; DROP TRIGGER audit_events_refuse_delete;');
+  db.exec('DROP TRIGGER audit_events_refuse_update; DROP TRIGGER audit_events_refuse_delete; PRAGMA ignore_check_constraints = ON;');
   db.prepare(sql).run(...params);
 }
 
@@ -29,10 +29,11 @@ describe('the audit chain', () => {
     expect(head).toEqual({ event_count: 7, head_hash: report.headHash });
   });
 
-  it('can be recomputed from the documented encoding by independent code', () => {
+  it('can be recomputed from the documented encoding by independent code, and its columns match the hashed body', () => {
     const rows = clinic.env.db.prepare('SELECT * FROM audit_events ORDER BY seq').all() as Array<Record<string, string | number | null>>;
     let prev = '0'.repeat(64);
     for (const r of rows) {
+      expect(r.prev_hash).toBe(prev);
       const event = {
         action: r.action,
         actor_staff_id: r.actor_staff_id,
@@ -47,6 +48,7 @@ describe('the audit chain', () => {
         seq: r.seq,
       };
       const canonical = JSON.stringify(sortKeys(event));
+      expect(canonical).toBe(r.body);
       const hash = createHash('sha256').update(prev + canonical, 'utf8').digest('hex');
       expect(hash).toBe(r.hash);
       prev = hash;
@@ -55,21 +57,18 @@ describe('the audit chain', () => {
 
   it('refuses UPDATE and DELETE of events, and an append that does not extend the head', () => {
     const { db } = clinic.env;
-    expect(() => db.prepare("UPDATE audit_events SET reason = 'x' WHERE seq = 2").run()).toThrow(/append-only/);
+    expect(() => db.prepare("UPDATE audit_events SET reason = 'x' WHERE seq = 2").run()).toThrow(/append-only|generated column/);
     expect(() => db.prepare('DELETE FROM audit_events WHERE seq = 2').run()).toThrow(/append-only/);
-    const last = db.prepare('SELECT * FROM audit_events WHERE seq = 7').get() as Record<string, unknown>;
-    expect(() =>
-      db
-        .prepare(
-          `INSERT INTO audit_events (seq, event_id, at, actor_staff_id, device_id, action, entity_type, entity_id, before_json, after_json, reason, prev_hash, hash)
-           VALUES (8, 'fork', @at, NULL, 'd', 'create', 'x', '1', 'null', 'null', NULL, 'not-the-head', 'h')`,
-        )
-        .run({ at: last.at }),
-    ).toThrow(/does not extend the chain head/);
+    const body = (seq: number) =>
+      `{"action":"create","actor_staff_id":null,"after":null,"at":"2026-03-02T15:00:00.000Z","before":null,"device_id":"d","entity_id":"1","entity_type":"x","event_id":"fork-${seq}","reason":null,"seq":${seq}}`;
+    const insert = db.prepare('INSERT INTO audit_events (seq, body, prev_hash, hash) VALUES (?, ?, ?, ?)');
+    expect(() => insert.run(8, body(8), 'not-the-head', 'h')).toThrow(/does not extend the chain head/);
+    expect(() => insert.run(7, body(7), 'x', 'h')).toThrow(/does not extend the chain head|UNIQUE|PRIMARY/);
+    expect(() => db.prepare("UPDATE audit_events SET body = replace(body, 'Ann', 'Anne') WHERE seq = 3").run()).toThrow(/append-only/);
   });
 
   it('names an edited event', () => {
-    tamper("UPDATE audit_events SET after_json = replace(after_json, 'Cal', 'Cat') WHERE seq = 5");
+    tamper("UPDATE audit_events SET body = replace(body, 'Cal', 'Cat') WHERE seq = 5");
     const report = verifyAuditChain(clinic.env.db);
     expect(report.isIntact).toBe(false);
     expect(report.firstProblem).toMatchObject({ seq: 5, problem: 'hash_mismatch' });
@@ -97,8 +96,9 @@ describe('the audit chain', () => {
     expect(report.firstProblem).toMatchObject({ seq: 3, problem: 'prev_hash_mismatch' });
   });
 
-  it('notices a changed column the hash covers, such as the acting staff member', () => {
-    tamper('UPDATE audit_events SET actor_staff_id = 3 WHERE seq = 6');
+  it('notices a changed field the hash covers, such as the acting staff member (columns follow the body)', () => {
+    tamper(`UPDATE audit_events SET body = replace(body, '"actor_staff_id":1,', '"actor_staff_id":3,') WHERE seq = 6`);
+    expect(clinic.env.db.prepare('SELECT actor_staff_id FROM audit_events WHERE seq = 6').get()).toEqual({ actor_staff_id: 3 });
     expect(verifyAuditChain(clinic.env.db).firstProblem).toMatchObject({ seq: 6, problem: 'hash_mismatch' });
   });
 });

@@ -4,7 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { statementsFor } from '../sql/statement-cache';
 import type { AuditEntry } from './audit-entry';
 import { canonicalJson } from './canonical-json';
-import { computeEventHash, type HashedEventFields } from './event-hash';
+import { canonicalEventJson, computeBodyHash, type HashedEventFields } from './event-hash';
 
 export type { AuditEntry };
 
@@ -19,12 +19,8 @@ const statements = statementsFor((db) => ({
   head: db.prepare<[], { event_count: number; head_hash: string }>(
     'SELECT event_count, head_hash FROM audit_chain_head WHERE id = 1',
   ),
-  insert: db.prepare(
-    `INSERT INTO audit_events (seq, event_id, at, actor_staff_id, device_id, action, entity_type, entity_id,
-       before_json, after_json, reason, prev_hash, hash)
-     VALUES (@seq, @eventId, @at, @actorStaffId, @deviceId, @action, @entityType, @entityId,
-       @beforeJson, @afterJson, @reason, @prevHash, @hash)`,
-  ),
+  atOf: db.prepare<[number], { at: string }>('SELECT at FROM audit_events WHERE seq = ?'),
+  insert: db.prepare('INSERT INTO audit_events (seq, body, prev_hash, hash) VALUES (@seq, @body, @prevHash, @hash)'),
 }));
 
 /** Must run inside the write transaction of the change it records. */
@@ -46,9 +42,21 @@ export function appendAuditEvent(db: Database, entry: AuditEntry, meta: AuditMet
     afterJson: canonicalJson(entry.after ?? null),
     reason: entry.reason ?? null,
   };
-  const hash = computeEventHash(head.head_hash, fields);
-  s.insert.run({ ...fields, prevHash: head.head_hash, hash });
+  const body = canonicalEventJson(fields);
+  const hash = computeBodyHash(head.head_hash, body);
+  const previousAt = head.event_count > 0 ? s.atOf.get(head.event_count)?.at : undefined;
+  s.insert.run({ seq: fields.seq, body, prevHash: head.head_hash, hash });
+  // A clock set back must not stop the clinic, so the event still chains; it is flagged for review instead.
+  if (previousAt !== undefined && meta.at < previousAt) flagClockRollback(db, fields.seq, meta.at, previousAt);
   return { seq: fields.seq, hash };
+}
+
+/** Records the flag in the same transaction (migration 0009's table; skipped on a file that predates it). */
+function flagClockRollback(db: Database, seq: number, at: string, previousAt: string): void {
+  const hasTable = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'audit_event_flags'").get();
+  if (!hasTable) return;
+  const detail = `the clock read ${at}, earlier than the previous event's ${previousAt}: check this device's date and time`;
+  db.prepare('INSERT INTO audit_event_flags (seq, kind, detail, flagged_at) VALUES (?, ?, ?, ?)').run(seq, 'clock_rollback', detail, at);
 }
 
 export function readChainHead(db: Database): { eventCount: number; headHash: string } {

@@ -37,5 +37,10 @@ export function canonicalEventJson(e: HashedEventFields): string {
 }
 
 export function computeEventHash(prevHash: string, e: HashedEventFields): string {
-  return createHash('sha256').update(prevHash).update(canonicalEventJson(e)).digest('hex');
+  return computeBodyHash(prevHash, canonicalEventJson(e));
+}
+
+/** SHA-256 over the previous hash (64 hex characters) followed by the event's canonical JSON, as UTF-8. */
+export function computeBodyHash(prevHash: string, body: string | Buffer): string {
+  return createHash('sha256').update(prevHash).update(body).digest('hex');
 }

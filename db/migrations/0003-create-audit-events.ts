@@ -9,20 +9,24 @@ export const migration0003: Migration = {
   name: 'create audit events',
   up(db) {
     db.exec(`
+      -- body is the event's canonical JSON, exactly the text that is hashed; the columns after it are read
+      -- out of it by SQLite (generated), so a column can never disagree with what the hash covers.
       CREATE TABLE audit_events (
         seq INTEGER PRIMARY KEY,
-        event_id TEXT NOT NULL UNIQUE,
-        at TEXT NOT NULL,
-        actor_staff_id INTEGER,
-        device_id TEXT NOT NULL,
-        action TEXT NOT NULL,
-        entity_type TEXT NOT NULL,
-        entity_id TEXT NOT NULL,
-        before_json TEXT NOT NULL,
-        after_json TEXT NOT NULL,
-        reason TEXT,
+        body TEXT NOT NULL,
         prev_hash TEXT NOT NULL,
-        hash TEXT NOT NULL
+        hash TEXT NOT NULL,
+        event_id TEXT NOT NULL GENERATED ALWAYS AS (body ->> '$.event_id') STORED UNIQUE,
+        at TEXT NOT NULL GENERATED ALWAYS AS (body ->> '$.at') STORED,
+        actor_staff_id INTEGER GENERATED ALWAYS AS (body ->> '$.actor_staff_id') STORED,
+        device_id TEXT NOT NULL GENERATED ALWAYS AS (body ->> '$.device_id') VIRTUAL,
+        action TEXT NOT NULL GENERATED ALWAYS AS (body ->> '$.action') STORED,
+        entity_type TEXT NOT NULL GENERATED ALWAYS AS (body ->> '$.entity_type') STORED,
+        entity_id TEXT NOT NULL GENERATED ALWAYS AS (body ->> '$.entity_id') STORED,
+        before_json TEXT NOT NULL GENERATED ALWAYS AS (body -> '$.before') VIRTUAL,
+        after_json TEXT NOT NULL GENERATED ALWAYS AS (body -> '$.after') VIRTUAL,
+        reason TEXT GENERATED ALWAYS AS (body ->> '$.reason') VIRTUAL,
+        CHECK (seq = body ->> '$.seq')
       ) STRICT;
       CREATE INDEX audit_events_by_actor_staff_id_seq ON audit_events (actor_staff_id, seq);
       CREATE INDEX audit_events_by_entity_type_seq ON audit_events (entity_type, seq);
