@@ -1,0 +1,45 @@
+// The ten-year clinic the benchmarks run on: built once by the demo generator (the app's own API paths),
+// kept in bench/data/, and copied for figures that write.
+import { copyFileSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { openAppEnvironment } from '../db/app-environment';
+import { seedDemoClinic, type DemoScale } from '../db/demo/seed-demo';
+
+export const benchScale: DemoScale = { years: 10, therapists: 6, seed: 10 };
+export const dataDir = join(__dirname, '..', '..', 'bench', 'data');
+export const benchDbPath = join(dataDir, `clinic-${benchScale.years}y-${benchScale.therapists}t-seed${benchScale.seed}.sqlite3`);
+
+export interface BenchData {
+  path: string;
+  sizeMb: number;
+  /** Seconds the generator took, when it ran in this invocation. */
+  generatedInSeconds: number | null;
+}
+
+export async function ensureBenchData(log: (line: string) => void): Promise<BenchData> {
+  mkdirSync(dataDir, { recursive: true });
+  let generatedInSeconds: number | null = null;
+  if (!existsSync(benchDbPath)) {
+    log(`Generating the ten-year clinic into ${benchDbPath} (several minutes; kept for later runs)...`);
+    const partial = `${benchDbPath}.partial`;
+    rmSync(partial, { force: true });
+    const started = Date.now();
+    const env = openAppEnvironment(partial);
+    await seedDemoClinic(env, (step) => log(`  ${step}`), benchScale);
+    env.db.pragma('wal_checkpoint(TRUNCATE)');
+    env.db.close();
+    for (const suffix of ['-wal', '-shm']) rmSync(`${partial}${suffix}`, { force: true });
+    copyFileSync(partial, benchDbPath);
+    rmSync(partial, { force: true });
+    generatedInSeconds = (Date.now() - started) / 1000;
+  }
+  return { path: benchDbPath, sizeMb: statSync(benchDbPath).size / 1024 / 1024, generatedInSeconds };
+}
+
+/** A scratch copy for figures that write, so the generated clinic stays as it was. */
+export function scratchCopy(name: string): string {
+  const path = join(dataDir, `scratch-${name}.sqlite3`);
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+  copyFileSync(benchDbPath, path);
+  return path;
+}

@@ -1,0 +1,38 @@
+// Timing helpers for the benchmarks: warm up, then the median of repeated runs.
+import { performance } from 'node:perf_hooks';
+
+export interface Timing {
+  medianMs: number;
+  runs: number[];
+}
+
+/** Runs `fn` once to warm up, then `runs` times; returns the median wall time in milliseconds. */
+export async function medianOf(runs: number, fn: () => unknown): Promise<Timing> {
+  await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const start = performance.now();
+    await fn();
+    times.push(performance.now() - start);
+  }
+  const sorted = [...times].sort((a, b) => a - b);
+  return { medianMs: sorted[Math.floor(sorted.length / 2)] ?? 0, runs: times };
+}
+
+export interface FigureResult {
+  figure: string;
+  value: number;
+  unit: string;
+  baseline: number | null;
+  baselineLabel: string;
+  /** value / baseline (or baseline / value for rates, so > 1 always means "slower than the baseline"). */
+  ratio: number | null;
+  target: string;
+  pass: boolean;
+  notes?: string;
+}
+
+export function round(value: number, digits = 1): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
