@@ -77,10 +77,7 @@ function bareInsertsPerSecond(db: Database, count: number, template: RecordInput
      VALUES ('payment', ?, ?, 'card', 6500, ?, ?, 1)`,
   );
   const head = db.prepare('SELECT event_count, head_hash FROM audit_chain_head WHERE id = 1');
-  const insertEvent = db.prepare(
-    `INSERT INTO audit_events (seq, event_id, at, actor_staff_id, device_id, action, entity_type, entity_id, before_json, after_json, reason, prev_hash, hash)
-     VALUES (?, ?, ?, 1, 'bench', 'create', 'session', ?, 'null', ?, NULL, ?, ?)`,
-  );
+  const insertEvent = db.prepare('INSERT INTO audit_events (seq, body, prev_hash, hash) VALUES (?, ?, ?, ?)');
   const lines = [...template.needles, ...(template.supplies ?? [])];
   const write = db.transaction((i: number) => {
     const now = new Date().toISOString();
@@ -88,9 +85,22 @@ function bareInsertsPerSecond(db: Database, count: number, template: RecordInput
     for (const line of lines) insertMovement.run(line.lotId, line.itemId, -line.quantity, template.sessionDate, now, id);
     insertPayment.run(id, template.chartNumber, template.sessionDate, now);
     const h = head.get() as { event_count: number; head_hash: string };
-    const after = JSON.stringify({ id, chartNumber: template.chartNumber, lines });
-    const hash = createHash('sha256').update(h.head_hash).update(after).digest('hex');
-    insertEvent.run(h.event_count + 1, `bench-${i}-${id}`, now, String(id), after, h.head_hash, hash);
+    const seq = h.event_count + 1;
+    const body = JSON.stringify({
+      action: 'create',
+      actor_staff_id: 1,
+      after: { id, chartNumber: template.chartNumber, lines },
+      at: now,
+      before: null,
+      device_id: 'bench',
+      entity_id: String(id),
+      entity_type: 'session',
+      event_id: `bench-${i}-${id}`,
+      reason: null,
+      seq,
+    });
+    const hash = createHash('sha256').update(h.head_hash).update(body).digest('hex');
+    insertEvent.run(seq, body, h.head_hash, hash);
   });
   const start = performance.now();
   for (let i = 0; i < count; i += 1) write.immediate(i);
