@@ -4,6 +4,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ActingSession } from './api/acting-session';
 import type { AppEnvironment } from './api/handler-context';
+import { backupBeforeMigrate, startAutomaticBackups } from './backups/automatic-backups';
+import { checkInBackground, damagedMessage, isLargeFile } from './integrity-check';
 import { openDatabase, type OpenDatabaseOptions } from './open-database';
 
 export const appVersion: string = (() => {
@@ -30,10 +32,23 @@ export function readOrCreateDeviceId(dataDir: string): string {
   return id;
 }
 
-export function openAppEnvironment(dbPath: string, options: OpenDatabaseOptions & { clock?: () => Date } = {}): AppEnvironment {
+export interface AppEnvironmentOptions extends OpenDatabaseOptions {
+  clock?: () => Date;
+  /** When to run SQLite's quick_check: by default before opening a small file, in the background for a large one. */
+  integrityCheck?: 'before' | 'background';
+}
+
+export function openAppEnvironment(dbPath: string, options: AppEnvironmentOptions = {}): AppEnvironment {
   const dataDir = dirname(dbPath);
   mkdirSync(dataDir, { recursive: true });
-  const db = openDatabase(dbPath, options);
+  // A large file is checked after the app is usable (start-up stays under a second); a small one before.
+  const checkLater = !options.skipQuickCheck && (options.integrityCheck ?? (isLargeFile(dbPath) ? 'background' : 'before')) === 'background';
+  // A file that holds data is copied before any migration touches it.
+  const db = openDatabase(dbPath, {
+    ...options,
+    skipQuickCheck: options.skipQuickCheck || checkLater,
+    beforeMigrate: options.beforeMigrate ?? backupBeforeMigrate(dbPath, options.clock),
+  });
   const env: AppEnvironment = {
     db,
     dbPath,
@@ -41,8 +56,17 @@ export function openAppEnvironment(dbPath: string, options: OpenDatabaseOptions 
     appVersion,
     session: new ActingSession(),
     clock: options.clock,
+    integrity: { state: checkLater ? 'checking' : 'ok', message: null },
   };
+  if (checkLater) {
+    checkInBackground(dbPath, (problems) => {
+      env.integrity = problems.length === 0 ? { state: 'ok', message: null } : { state: 'damaged', message: damagedMessage(dbPath, problems) };
+      if (problems.length > 0) console.error(`[clinic-ops] ${env.integrity.message}`);
+    });
+  }
   signInDemoManager(env);
+  // The daily backup and the monthly restore drill run in the background; the window opens at once.
+  void startAutomaticBackups(env);
   return env;
 }
 

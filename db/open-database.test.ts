@@ -34,7 +34,9 @@ describe('openDatabase', () => {
     const db = openDatabase(path);
     db.pragma('journal_mode = DELETE');
     const insert = db.prepare("INSERT INTO settings (key, value_json, updated_at) VALUES (?, '\"x\"', 'now')");
-    for (let i = 0; i < 2000; i++) insert.run(`key-${i}-${'p'.repeat(40)}`);
+    db.transaction(() => {
+      for (let i = 0; i < 2000; i++) insert.run(`key-${i}-${'p'.repeat(40)}`);
+    })();
     db.close();
     const bytes = readFileSync(path);
     const pageSize = bytes.readUInt16BE(16);

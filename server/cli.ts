@@ -4,7 +4,10 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openAppEnvironment } from '../db/app-environment';
 import { defaultDatabasePath } from '../db/data-location';
+import { exportCommand, verifyExportCommand } from '../db/exports/export-command-line';
 import { verifyAuditChain } from '../db/audit/verify-audit-chain';
+import { backupClinicFileTo, restoreClinicFileFrom } from '../db/backups/command-line';
+import { BackupError } from '../db/backups/backup-error';
 import { openDatabase } from '../db/open-database';
 import { defaultDemoScale, seedDemoClinic, type DemoScale } from '../db/demo/seed-demo';
 import { startWebServer } from './web-server';
@@ -16,6 +19,18 @@ Commands:
   seed-demo --db FILE [--scale years=N,therapists=N,seed=N]
                                  create a realistic demo clinic in a new file (default years=2,therapists=4)
   verify --db FILE               check the audit chain (exit 0 intact, 1 with the first bad event named)
+  export --db FILE --from DATE --to DATE --out PATH [--deidentify] [--include-identities] [--purpose TEXT] [--recipient TEXT]
+                                 write an audit bundle ZIP for business dates DATE..DATE to a new file PATH
+                                 (never overwrites; exit 0 written, 1 failed, 2 refused)
+  verify-export PATH [--key FINGERPRINT]
+                                 check a bundle: every SHA-256, the audit chain to the signed head, the signatures
+                                 (exit 0 intact, 1 with the first failing file named)
+  backup --db FILE --to DIR [--passphrase-file F]
+                                 write a checked backup into DIR, for scheduled tasks (exit 0 good, 1 failed);
+                                 encrypted with the first line of F (or CLINIC_OPS_BACKUP_PASSPHRASE when settings say so)
+  restore --db FILE --from BACKUP [--passphrase-file F]
+                                 check BACKUP, keep FILE aside as FILE.before-restore-<time>, put BACKUP in its place
+                                 (close the app first; exit 0 restored, 1 refused with nothing changed)
 
 FILE defaults to ${defaultDatabasePath()}`;
 
@@ -28,6 +43,14 @@ export async function main(argv: string[]): Promise<number> {
       return runSeedDemo(rest);
     case 'verify':
       return runVerify(rest);
+    case 'export':
+      return runExport(rest);
+    case 'verify-export':
+      return runVerifyExport(rest);
+    case 'backup':
+      return runBackup(rest);
+    case 'restore':
+      return runRestore(rest);
     case undefined:
     case 'help':
     case '--help':
@@ -131,4 +154,82 @@ function runVerify(args: string[]): number {
   } finally {
     db.close();
   }
+}
+
+async function runBackup(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { db: { type: 'string' }, to: { type: 'string' }, 'passphrase-file': { type: 'string' } } });
+  if (!values.to) {
+    console.error('--to: say which folder the backup goes into.');
+    return 2;
+  }
+  try {
+    const record = await backupClinicFileTo(dbOption(values), values.to, { passphraseFile: values['passphrase-file'] });
+    if (record.status === 'failed') {
+      console.error(`Backup FAILED: ${record.message}`);
+      return 1;
+    }
+    console.log(`Backup written and checked: ${record.path}`);
+    console.log(`  ${record.sizeBytes} bytes, sha256 ${record.sha256}, ${record.eventCount} audit events, chain intact${record.isEncrypted ? ', encrypted' : ''}`);
+    return 0;
+  } catch (error) {
+    return reportBackupError(error);
+  }
+}
+
+async function runRestore(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { db: { type: 'string' }, from: { type: 'string' }, 'passphrase-file': { type: 'string' } } });
+  if (!values.from) {
+    console.error('--from: say which backup file to restore.');
+    return 2;
+  }
+  try {
+    const result = await restoreClinicFileFrom(dbOption(values), values.from, { passphraseFile: values['passphrase-file'] });
+    console.log(`Restored ${result.restoredFrom} (${result.eventCount} audit events, chain intact).`);
+    console.log(result.keptAside.length > 0 ? `The previous clinic file was kept as ${result.keptAside.join(', ')}` : 'There was no previous clinic file.');
+    return 0;
+  } catch (error) {
+    return reportBackupError(error);
+  }
+}
+
+function reportBackupError(error: unknown): number {
+  if (!(error instanceof BackupError)) throw error;
+  console.error(error.message);
+  return 1;
+}
+
+const commandOutput = { log: (line: string) => console.log(line), error: (line: string) => console.error(line) };
+
+async function runExport(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      db: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      out: { type: 'string' },
+      deidentify: { type: 'boolean' },
+      'include-identities': { type: 'boolean' },
+      purpose: { type: 'string' },
+      recipient: { type: 'string' },
+    },
+  });
+  return exportCommand(
+    {
+      dbPath: dbOption(values),
+      from: values.from,
+      to: values.to,
+      out: values.out,
+      deidentify: values.deidentify,
+      includeIdentities: values['include-identities'],
+      purpose: values.purpose,
+      recipient: values.recipient,
+    },
+    commandOutput,
+  );
+}
+
+async function runVerifyExport(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { key: { type: 'string' } } });
+  return verifyExportCommand(positionals[0], { expectedFingerprint: values.key }, commandOutput);
 }

@@ -42,6 +42,7 @@ const statusByCode: Record<ApiErrorCode, number> = {
   rule_violation: 422,
   storage_full: 507,
   database_busy: 503,
+  database_damaged: 503,
   internal: 500,
 };
 

@@ -1,8 +1,11 @@
 // The whole API: every method name with its input schema, output type and roles. Pure: the renderer imports it.
 // Each area declares its methods beside its code; this map only gathers them.
 import { auditMethods } from '../audit/audit-contract';
+import { backupMethods } from '../backups/backup-contract';
 import { clinicMethods } from '../clinic/clinic-contract';
+import { complianceMethods } from '../compliance/compliance-contract';
 import { dashboardMethods } from '../dashboard/dashboard-contract';
+import { exportMethods } from '../exports/exports-contract';
 import { inventoryCsvMethods, inventoryMethods } from '../inventory/inventory-contract';
 import { revenueMethods } from '../revenue/revenue-contract';
 import { sessionMethods } from '../sessions/sessions-contract';
@@ -13,11 +16,14 @@ export const contract = {
   ...clinicMethods,
   ...staffMethods,
   ...auditMethods,
+  ...backupMethods,
   ...inventoryMethods,
   ...inventoryCsvMethods,
   ...sessionMethods,
   ...revenueMethods,
   ...dashboardMethods,
+  ...exportMethods,
+  ...complianceMethods,
 };
 
 export type Contract = typeof contract;

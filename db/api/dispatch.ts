@@ -15,6 +15,9 @@ export async function dispatch(env: AppEnvironment, methodName: string, rawInput
     if (!isMethodName(methodName)) {
       throw new ApiError('unknown_method', `There is no API method named "${String(methodName).slice(0, 80)}".`);
     }
+    if (env.integrity?.state === 'damaged' && !isAllowedOnDamagedFile(methodName)) {
+      throw new ApiError('database_damaged', env.integrity.message ?? 'The clinic file is damaged; restore the newest good backup.');
+    }
     const spec: MethodSpec = contract[methodName];
     const now = (env.clock ?? (() => new Date()))();
     const actor = authorise(env, spec, methodName, now);
@@ -25,6 +28,11 @@ export async function dispatch(env: AppEnvironment, methodName: string, rawInput
   } catch (error) {
     return { ok: false, error: toErrorBody(env, error, methodName) };
   }
+}
+
+/** On a damaged file only what leads out of it works: the status, signing in, and the backups (restore). */
+function isAllowedOnDamagedFile(methodName: string): boolean {
+  return methodName === 'clinic.status' || methodName.startsWith('session.') || methodName.startsWith('backups.');
 }
 
 function authorise(env: AppEnvironment, spec: MethodSpec, methodName: MethodName, now: Date): Actor | null {

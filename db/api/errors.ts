@@ -11,6 +11,7 @@ export type ApiErrorCode =
   | 'rule_violation'
   | 'storage_full'
   | 'database_busy'
+  | 'database_damaged'
   | 'internal';
 
 export interface ApiErrorBody {

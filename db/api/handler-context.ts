@@ -1,6 +1,7 @@
 // What every handler receives: the connection, the acting staff member, the clock, and the audit appender.
 import type { Database } from 'better-sqlite3';
 import type { AuditEntry } from '../audit/audit-entry';
+import type { IntegrityState } from '../integrity-check';
 import type { ActingSession } from './acting-session';
 import type { ContractShape, MethodSpec, OutputOf, ParsedInputOf } from './define-method';
 import type { StaffRole } from './roles';
@@ -21,6 +22,8 @@ export interface AppEnvironment {
   session: ActingSession;
   /** Injected so tests can fix the date; defaults to the system clock. */
   clock?: () => Date;
+  /** The file's integrity check; a large file is still 'checking' for a while after start. */
+  integrity?: IntegrityState;
 }
 
 export interface HandlerContext {

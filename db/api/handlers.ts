@@ -1,7 +1,10 @@
 // Every method's handler, gathered from the areas. Typed against the contract: a missing one fails to compile.
 import { auditHandlers } from '../audit/audit-handlers';
+import { backupHandlers } from '../backups/backup-handlers';
 import { clinicHandlers } from '../clinic/clinic-handlers';
+import { complianceHandlers } from '../compliance/compliance-handlers';
 import { dashboardHandlers } from '../dashboard/dashboard-handlers';
+import { exportHandlers } from '../exports/exports-handlers';
 import { inventoryHandlers } from '../inventory/inventory-handlers';
 import { revenueHandlers } from '../revenue/revenue-handlers';
 import { sessionHandlers } from '../sessions/sessions-handlers';
@@ -13,8 +16,11 @@ export const handlers: HandlersFor<Contract> = {
   ...clinicHandlers,
   ...staffHandlers,
   ...auditHandlers,
+  ...backupHandlers,
   ...inventoryHandlers,
   ...sessionHandlers,
   ...revenueHandlers,
   ...dashboardHandlers,
+  ...exportHandlers,
+  ...complianceHandlers,
 };

@@ -20,6 +20,8 @@ export interface ClinicStatus {
   appVersion: string;
   /** Today's business date in the clinic's time zone. */
   today: string;
+  /** SQLite's check of the file: a large file is still being checked for a moment after start. */
+  integrity: { state: 'checking' | 'ok' | 'damaged'; message: string | null };
 }
 
 export const timeZoneSchema = z

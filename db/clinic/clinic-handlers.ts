@@ -21,6 +21,7 @@ export function readClinicStatus(ctx: HandlerContext): ClinicStatus {
     idleLockMinutes: settings.idleLockMinutes,
     appVersion: ctx.env.appVersion,
     today: businessDateOf(ctx.now, clinicTimeZone(ctx.db)),
+    integrity: ctx.env.integrity ?? { state: 'ok', message: null },
   };
 }
 

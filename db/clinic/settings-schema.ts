@@ -24,6 +24,8 @@ export const settingsSchema = z.strictObject({
   backupKeepDaily: z.number().int().min(1).max(365),
   backupKeepWeekly: z.number().int().min(0).max(520),
   backupKeepMonthly: z.number().int().min(0).max(240),
+  /** Encrypt automatic backups; the passphrase is never stored (CLINIC_OPS_BACKUP_PASSPHRASE supplies it). */
+  backupEncrypted: z.boolean(),
 });
 
 export type ClinicSettings = z.infer<typeof settingsSchema>;
@@ -40,6 +42,7 @@ export const defaultSettings: ClinicSettings = {
   backupKeepDaily: 7,
   backupKeepWeekly: 4,
   backupKeepMonthly: 12,
+  backupEncrypted: false,
 };
 
 /** A partial update: only the keys given change. */

@@ -335,7 +335,7 @@ export const inventoryMethods = {
     input: z.strictObject({ category: z.enum(itemCategories) }),
     kind: 'read',
     roles: readers,
-    summary: 'Every lot of a category that holds stock or is not destroyed, with the quantity the ledger expects.',
+    summary: 'Every lot of a category that holds stock, with the quantity the ledger expects.',
   }),
   'inventory.commitCycleCount': method<{ adjustments: MovementView[] }>()({
     input: z.strictObject({

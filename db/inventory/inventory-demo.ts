@@ -96,10 +96,13 @@ export const seedDemoStockEvents: DemoStep = {
         counts: sheet.map((lot, i) => ({ lotId: lot.id, countedQuantity: Math.max(0, lot.onHand - (i === 0 ? 12 : 0)) })),
       });
     }
-    // Recall a Myotech lot that sessions have drawn from, so the trace has sessions to list.
+    // Recall a Myotech lot that sessions have drawn from (even if FEFO has emptied it), so the trace lists them.
     const myotech = needles.find((n) => n.manufacturer === 'Myotech');
     if (myotech) {
-      const used = (await call('inventory.listLots', { itemId: myotech.id, includeEmpty: true })).find((l) => l.onHand > 0 && l.firstReceivedOn < addDays(today, -60));
+      const lots = await call('inventory.listLots', { itemId: myotech.id, includeEmpty: true });
+      const used = lots
+        .filter((l) => l.status === 'available' && l.firstReceivedOn < addDays(today, -30))
+        .sort((a, b) => b.firstReceivedOn.localeCompare(a.firstReceivedOn))[0];
       if (used) await call('inventory.recall', { lotId: used.id, occurredOn: addDays(today, -1), noticeReference: 'MYO-FSN-2026-07', note: 'Manufacturer letter: possible seal failure' });
     }
   },

@@ -99,7 +99,9 @@ export const inventoryHandlers: HandlersFor<typeof inventoryMethods & typeof inv
       }
       const units = line.quantityUnit === 'pack' ? line.quantity * item.unitsPerPack : line.quantity;
       if (units > 1_000_000) throw ruleViolation(`${at('quantity')}: ${units} units is more than 1,000,000.`, at('quantity'));
-      const lineCostCents = line.costPer === 'line' ? line.costCents : line.costCents * line.quantity;
+      // The cost may be given per unit, per pack or for the whole line, whatever the quantity was counted in.
+      const lineCostCents =
+        line.costPer === 'line' ? line.costCents : line.costPer === 'unit' ? line.costCents * units : Math.round((line.costCents * units) / item.unitsPerPack);
 
       let lot = findLotRowByNumber(ctx.db, item.id, line.lotNumber);
       if (lot) {

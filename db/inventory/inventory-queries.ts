@@ -9,10 +9,7 @@ import { findItem, findLotRow, listItems, listLotRows, listMovementsOfLot, toLot
 function usePerDay(db: Database, today: string, days: number): Map<number, number> {
   const rows = db
     .prepare<{ from: string; to: string }, { item_id: number; used: number }>(
-      `SELECT m.item_id, -sum(m.quantity) AS used
-       FROM stock_movements m LEFT JOIN stock_movements o ON o.id = m.reverses_movement_id
-       WHERE m.occurred_on > @from AND m.occurred_on <= @to AND (m.kind = 'use' OR (m.kind = 'reverse' AND o.kind = 'use'))
-       GROUP BY m.item_id`,
+      'SELECT item_id, sum(used) AS used FROM item_day_use WHERE occurred_on > @from AND occurred_on <= @to GROUP BY item_id',
     )
     .all({ from: addDays(today, -days), to: today });
   return new Map(rows.map((r) => [r.item_id, Math.max(0, r.used) / days]));
@@ -79,6 +76,8 @@ export function inventoryAlerts(db: Database, today: string): InventoryAlerts {
   const likelyToExpireUnused: InventoryAlerts['likelyToExpireUnused'] = [];
   for (const [itemId, itemLots] of groupBy(lots.filter((l) => isUsable(l, today) && l.expiry_date !== null), (l) => l.item_id)) {
     const rate = rate90.get(itemId) ?? 0;
+    // An item nobody has used lately gives no rate to project: its lots show under expiring, not here.
+    if (rate === 0) continue;
     let usedBefore = 0;
     for (const lot of itemLots.sort((a, b) => (a.expiry_date ?? '').localeCompare(b.expiry_date ?? ''))) {
       const usableByExpiry = rate * (daysBetween(today, lot.expiry_date ?? today) + 1);

@@ -88,6 +88,7 @@ export interface NewMovement {
   destroyMethod?: string | null;
   witnessStaffId?: number | null;
   reversesMovementId?: number | null;
+  unitCostCents?: number | null;
 }
 
 const itemColumns = `id, kind, category, name, manufacturer, gtin, unit, units_per_pack, reorder_point, par_level, is_lot_tracked,
@@ -137,12 +138,13 @@ const statements = statementsFor((db) => ({
   insertMovement: db.prepare(
     `INSERT INTO stock_movements (lot_id, item_id, kind, quantity, balance_after, status_after, occurred_on, recorded_at,
        recorded_by, session_id, waste_reason, note, reference, supplier, line_cost_cents, condition_on_arrival, udi_raw,
-       destroy_method, witness_staff_id, reverses_movement_id)
+       destroy_method, witness_staff_id, reverses_movement_id, unit_cost_cents)
      VALUES (@lotId, @itemId, @kind, @quantity, @balanceAfter, @statusAfter, @occurredOn, @recordedAt,
        @recordedBy, @sessionId, @wasteReason, @note, @reference, @supplier, @lineCostCents, @conditionOnArrival, @udiRaw,
-       @destroyMethod, @witnessStaffId, @reversesMovementId)`,
+       @destroyMethod, @witnessStaffId, @reversesMovementId, @unitCostCents)`,
   ),
   movementById: db.prepare<[number], MovementRow>(`${movementSelect} WHERE m.id = ?`),
+  unitCostOfMovement: db.prepare<[number], { unit_cost_cents: number | null }>('SELECT unit_cost_cents FROM stock_movements WHERE id = ?'),
   movementsOfLot: db.prepare<[number], MovementRow>(`${movementSelect} WHERE m.lot_id = ? ORDER BY m.id`),
 }));
 
@@ -313,6 +315,7 @@ export function insertMovement(db: Database, m: NewMovement): number {
       destroyMethod: null,
       witnessStaffId: null,
       reversesMovementId: null,
+      unitCostCents: null,
       ...m,
     }).lastInsertRowid,
   );
@@ -321,6 +324,10 @@ export function insertMovement(db: Database, m: NewMovement): number {
 export function findMovement(db: Database, id: number): MovementView | undefined {
   const row = statements(db).movementById.get(id);
   return row && toMovement(row);
+}
+
+export function unitCostOfMovement(db: Database, id: number): number | null {
+  return statements(db).unitCostOfMovement.get(id)?.unit_cost_cents ?? null;
 }
 
 export function listMovementsOfLot(db: Database, lotId: number): MovementView[] {

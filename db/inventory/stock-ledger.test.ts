@@ -26,6 +26,24 @@ describe('receiving', () => {
     expect(lots[0]?.unitCostCents).toBeCloseTo(8000 / 700);
   });
 
+  it('costs a line the same whether the price is per unit, per pack or for the line, and whatever the quantity is counted in', async () => {
+    const needle = await addNeedleItem(clinic.call);
+    const { lots } = await clinic.call('inventory.receiveDelivery', {
+      receivedOn: '2026-03-01',
+      supplier: 'S',
+      lines: [
+        { itemId: needle.id, lotNumber: 'A', expiryDate: '2028-01-31', quantity: 2, quantityUnit: 'pack', costCents: 12, costPer: 'unit' },
+        { itemId: needle.id, lotNumber: 'B', expiryDate: '2028-01-31', quantity: 250, quantityUnit: 'unit', costCents: 1500, costPer: 'pack' },
+        { itemId: needle.id, lotNumber: 'C', expiryDate: '2028-01-31', quantity: 3, quantityUnit: 'pack', costCents: 4500, costPer: 'line' },
+      ],
+    });
+    expect(lots.map((l) => [l.onHand, l.unitCostCents])).toEqual([
+      [200, 12],
+      [250, 15],
+      [300, 15],
+    ]);
+  });
+
   it.each([
     [{ itemId: 999 }, 'lines.0.itemId', 'not_found'],
     [{ lotNumber: '   ' }, 'lines.0.lotNumber', 'rule_violation'],

@@ -10,6 +10,7 @@ import {
   findMovement,
   insertMovement,
   setLotBalance,
+  unitCostOfMovement,
   type LotRow,
   type NewMovement,
 } from './inventory-store';
@@ -123,6 +124,7 @@ export function useStock(ctx: HandlerContext, request: UseRequest): MovementView
   return appendMovement(ctx, lot, {
     kind: 'use',
     quantity: -request.quantity,
+    unitCostCents: lot.cost_units > 0 ? lot.cost_cents / lot.cost_units : null,
     occurredOn: request.occurredOn,
     sessionId: request.sessionId ?? null,
     note: request.note ?? '',
@@ -163,6 +165,7 @@ export function reverseMovement(ctx: HandlerContext, movementId: number, occurre
     occurredOn,
     sessionId: original.sessionId,
     reversesMovementId: movementId,
+    unitCostCents: unitCostOfMovement(ctx.db, movementId),
     note: reason,
     reason,
     isAuditedByParent,

@@ -76,6 +76,9 @@ export const migration0004: Migration = {
         supplier TEXT NOT NULL DEFAULT '',
         -- Receipts: what the whole line cost, so per-unit cost stays exact when a box price does not divide.
         line_cost_cents INTEGER CHECK (line_cost_cents >= 0),
+        -- Uses: the lot's average receipt cost per unit when it was used (a reversal repeats its use's), so
+        -- supply cost reports do not move when a later delivery of the same lot changes the average.
+        unit_cost_cents REAL,
         condition_on_arrival TEXT,
         udi_raw TEXT,
         destroy_method TEXT,
@@ -93,6 +96,22 @@ export const migration0004: Migration = {
         SELECT CAST(NULL AS INTEGER) AS session_id, CAST(NULL AS TEXT) AS chart_number,
                CAST(NULL AS TEXT) AS therapist_name, CAST(NULL AS TEXT) AS session_status
         WHERE 0;
+
+      -- Units of each item used per day (uses less reversed uses): a maintained summary for days of cover and
+      -- expiry risk, kept by trigger in the same transaction as each movement.
+      CREATE TABLE item_day_use (
+        item_id INTEGER NOT NULL REFERENCES stock_items (id) ON DELETE RESTRICT,
+        occurred_on TEXT NOT NULL,
+        used INTEGER NOT NULL,
+        PRIMARY KEY (item_id, occurred_on)
+      ) STRICT;
+      CREATE TRIGGER stock_movements_count_use AFTER INSERT ON stock_movements
+      WHEN NEW.kind = 'use'
+        OR (NEW.kind = 'reverse' AND (SELECT kind FROM stock_movements WHERE id = NEW.reverses_movement_id) = 'use')
+      BEGIN
+        INSERT INTO item_day_use (item_id, occurred_on, used) VALUES (NEW.item_id, NEW.occurred_on, -NEW.quantity)
+          ON CONFLICT (item_id, occurred_on) DO UPDATE SET used = used - NEW.quantity;
+      END;
 
       -- The ledger is append-only: corrections are new movements.
       CREATE TRIGGER stock_movements_refuse_update BEFORE UPDATE ON stock_movements

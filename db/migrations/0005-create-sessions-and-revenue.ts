@@ -180,6 +180,87 @@ export const migration0005: Migration = {
       CREATE TRIGGER day_closes_refuse_delete BEFORE DELETE ON day_closes
       BEGIN SELECT RAISE(ABORT, 'a closed day stays closed'); END;
 
+      -- Maintained summaries for the Dashboard and reports, kept by triggers in the same transaction as the
+      -- rows they sum; a test proves them equal to the records after random operations.
+      CREATE TABLE session_day_counts (
+        session_date TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        therapist_id INTEGER NOT NULL,
+        sessions INTEGER NOT NULL,
+        needles INTEGER NOT NULL,
+        PRIMARY KEY (session_date, kind, therapist_id)
+      ) STRICT;
+      CREATE TRIGGER sessions_count_insert AFTER INSERT ON sessions WHEN NEW.status = 'recorded'
+      BEGIN
+        INSERT INTO session_day_counts VALUES (NEW.session_date, NEW.kind, NEW.therapist_id, 1, NEW.needles_opened)
+          ON CONFLICT DO UPDATE SET sessions = sessions + 1, needles = needles + NEW.needles_opened;
+      END;
+      CREATE TRIGGER sessions_count_update AFTER UPDATE ON sessions
+      BEGIN
+        UPDATE session_day_counts SET sessions = sessions - 1, needles = needles - OLD.needles_opened
+          WHERE OLD.status = 'recorded' AND session_date = OLD.session_date AND kind = OLD.kind AND therapist_id = OLD.therapist_id;
+        INSERT INTO session_day_counts SELECT NEW.session_date, NEW.kind, NEW.therapist_id, 1, NEW.needles_opened WHERE NEW.status = 'recorded'
+          ON CONFLICT DO UPDATE SET sessions = sessions + 1, needles = needles + NEW.needles_opened;
+      END;
+
+      -- Earned self-pay revenue per day: each recorded visit's price, or its share of the package that paid it.
+      CREATE TABLE revenue_days (
+        session_date TEXT PRIMARY KEY,
+        visits INTEGER NOT NULL,
+        earned_cents REAL NOT NULL
+      ) STRICT;
+      CREATE VIEW session_earnings AS
+        SELECT s.id AS session_id, s.session_date,
+          CASE WHEN s.status = 'recorded' AND s.kind = 'self_pay' THEN 1 ELSE 0 END AS visits,
+          CASE WHEN s.status = 'recorded' AND s.kind = 'self_pay' THEN coalesce(
+            (SELECT 1.0 * k.price_cents / k.visits_total FROM package_uses u JOIN packages k ON k.id = u.package_id
+             WHERE u.session_id = s.id AND u.status = 'active'), s.price_cents) ELSE 0 END AS earned_cents
+        FROM sessions s;
+      CREATE TRIGGER sessions_earn_insert AFTER INSERT ON sessions WHEN NEW.status = 'recorded' AND NEW.kind = 'self_pay'
+      BEGIN
+        INSERT INTO revenue_days VALUES (NEW.session_date, 1, NEW.price_cents)
+          ON CONFLICT DO UPDATE SET visits = visits + 1, earned_cents = earned_cents + NEW.price_cents;
+      END;
+      CREATE TRIGGER sessions_earn_update AFTER UPDATE ON sessions
+      WHEN (OLD.status = 'recorded' AND OLD.kind = 'self_pay') OR (NEW.status = 'recorded' AND NEW.kind = 'self_pay')
+      BEGIN
+        -- The package state is the same before and after this statement, so the old share is computed as now.
+        UPDATE revenue_days SET visits = visits - 1, earned_cents = earned_cents - coalesce(
+            (SELECT 1.0 * k.price_cents / k.visits_total FROM package_uses u JOIN packages k ON k.id = u.package_id
+             WHERE u.session_id = OLD.id AND u.status = 'active'), OLD.price_cents)
+          WHERE OLD.status = 'recorded' AND OLD.kind = 'self_pay' AND session_date = OLD.session_date;
+        INSERT INTO revenue_days SELECT session_date, visits, earned_cents FROM session_earnings WHERE session_id = NEW.id AND visits = 1
+          ON CONFLICT DO UPDATE SET visits = visits + 1, earned_cents = earned_cents + excluded.earned_cents;
+      END;
+      CREATE TRIGGER package_uses_earn_insert AFTER INSERT ON package_uses WHEN NEW.status = 'active'
+      BEGIN
+        UPDATE revenue_days SET earned_cents = earned_cents
+            - (SELECT price_cents FROM sessions WHERE id = NEW.session_id)
+            + (SELECT 1.0 * price_cents / visits_total FROM packages WHERE id = NEW.package_id)
+          WHERE session_date = (SELECT session_date FROM sessions WHERE id = NEW.session_id AND status = 'recorded' AND kind = 'self_pay');
+      END;
+      CREATE TRIGGER package_uses_earn_void AFTER UPDATE OF status ON package_uses WHEN OLD.status = 'active' AND NEW.status = 'voided'
+      BEGIN
+        UPDATE revenue_days SET earned_cents = earned_cents
+            + (SELECT price_cents FROM sessions WHERE id = NEW.session_id)
+            - (SELECT 1.0 * price_cents / visits_total FROM packages WHERE id = NEW.package_id)
+          WHERE session_date = (SELECT session_date FROM sessions WHERE id = NEW.session_id AND status = 'recorded' AND kind = 'self_pay');
+      END;
+
+      -- Supply cost of sessions per day and kind, at each use's unit cost (reversals take it back).
+      CREATE TABLE supply_cost_days (
+        session_date TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        cost_cents REAL NOT NULL,
+        PRIMARY KEY (session_date, kind)
+      ) STRICT;
+      CREATE TRIGGER stock_movements_cost_session AFTER INSERT ON stock_movements
+      WHEN NEW.session_id IS NOT NULL AND NEW.kind IN ('use', 'reverse') AND NEW.unit_cost_cents IS NOT NULL
+      BEGIN
+        INSERT INTO supply_cost_days SELECT session_date, kind, -NEW.quantity * NEW.unit_cost_cents FROM sessions WHERE id = NEW.session_id
+          ON CONFLICT DO UPDATE SET cost_cents = cost_cents + excluded.cost_cents;
+      END;
+
       -- The recall trace now names the session, its chart number and therapist.
       DROP VIEW session_trace_details;
       CREATE VIEW session_trace_details AS

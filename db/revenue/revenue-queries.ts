@@ -168,32 +168,14 @@ export function dayCloseSummary(db: Database, date: string): DayCloseSummary {
   };
 }
 
-interface EarnedRow {
-  session_date: string;
-  price_cents: number;
-  package_price: number | null;
-  package_visits: number | null;
-}
-
-/** Earned self-pay revenue by date: each visit's price, or its share of the package that paid for it. */
+/** Earned self-pay revenue and visits by date, from the maintained revenue_days summary. */
 function earnedByDate(db: Database, from: string, to: string): Map<string, { cents: number; visits: number }> {
   const rows = db
-    .prepare<[string, string], EarnedRow>(
-      `SELECT s.session_date, s.price_cents, k.price_cents AS package_price, k.visits_total AS package_visits
-       FROM sessions s
-       LEFT JOIN package_uses u ON u.session_id = s.id AND u.status = 'active'
-       LEFT JOIN packages k ON k.id = u.package_id
-       WHERE s.kind = 'self_pay' AND s.status = 'recorded' AND s.session_date >= ? AND s.session_date <= ?`,
+    .prepare<[string, string], { session_date: string; visits: number; earned_cents: number }>(
+      'SELECT session_date, visits, earned_cents FROM revenue_days WHERE session_date >= ? AND session_date <= ? AND visits > 0',
     )
     .all(from, to);
-  const byDate = new Map<string, { cents: number; visits: number }>();
-  for (const r of rows) {
-    const entry = byDate.get(r.session_date) ?? { cents: 0, visits: 0 };
-    entry.cents += r.package_price !== null && r.package_visits ? r.package_price / r.package_visits : r.price_cents;
-    entry.visits += 1;
-    byDate.set(r.session_date, entry);
-  }
-  return byDate;
+  return new Map(rows.map((r) => [r.session_date, { cents: r.earned_cents, visits: r.visits }]));
 }
 
 /** Prepaid visits sold but not used by the end of a date, valued at their package's per-visit price. */
@@ -219,8 +201,8 @@ export function revenueSeries(db: Database, from: string, to: string, granularit
     .all(from, to);
   const sessionsByDate = db
     .prepare<[string, string], { session_date: string; kind: string; sessions: number; needles: number }>(
-      `SELECT session_date, kind, count(*) AS sessions, sum(needles_opened) AS needles FROM sessions
-       WHERE status = 'recorded' AND session_date >= ? AND session_date <= ? GROUP BY session_date, kind`,
+      `SELECT session_date, kind, sum(sessions) AS sessions, sum(needles) AS needles FROM session_day_counts
+       WHERE session_date >= ? AND session_date <= ? GROUP BY session_date, kind`,
     )
     .all(from, to);
   const costByDate = supplyCostByDate(db, from, to);
@@ -287,25 +269,18 @@ export function revenueSeries(db: Database, from: string, to: string, granularit
   });
 }
 
-/** Supply cost of sessions by date: each unreversed use at its lot's average receipt cost per unit. */
+/** Supply cost of sessions by date (all, and self-pay), from the maintained supply_cost_days summary. */
 function supplyCostByDate(db: Database, from: string, to: string): Map<string, { all: number; selfPay: number }> {
   const rows = db
-    .prepare<[string, string], { session_date: string; kind: string; cost: number | null }>(
-      `SELECT s.session_date, s.kind,
-              sum(-m.quantity * CASE WHEN l.received_quantity > 0 THEN 1.0 * l.received_cost_cents / l.received_quantity ELSE 0 END) AS cost
-       FROM sessions s
-       JOIN stock_movements m ON m.session_id = s.id AND m.kind = 'use'
-       JOIN stock_lots l ON l.id = m.lot_id
-       WHERE s.status = 'recorded' AND s.session_date >= ? AND s.session_date <= ?
-         AND NOT EXISTS (SELECT 1 FROM stock_movements r WHERE r.reverses_movement_id = m.id)
-       GROUP BY s.session_date, s.kind`,
+    .prepare<[string, string], { session_date: string; kind: string; cost_cents: number }>(
+      'SELECT session_date, kind, cost_cents FROM supply_cost_days WHERE session_date >= ? AND session_date <= ?',
     )
     .all(from, to);
   const map = new Map<string, { all: number; selfPay: number }>();
   for (const r of rows) {
     const e = map.get(r.session_date) ?? { all: 0, selfPay: 0 };
-    e.all += r.cost ?? 0;
-    if (r.kind === 'self_pay') e.selfPay += r.cost ?? 0;
+    e.all += r.cost_cents;
+    if (r.kind === 'self_pay') e.selfPay += r.cost_cents;
     map.set(r.session_date, e);
   }
   return map;

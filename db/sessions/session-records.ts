@@ -3,6 +3,7 @@ import { ApiError, notFound, ruleViolation } from '../api/errors';
 import { requireActor, type HandlerContext } from '../api/handler-context';
 import { instantOfLocal } from '../clinic/business-time';
 import { clinicTimeZone } from '../clinic/clinic-store';
+import { assertContainerTakesUse, credentialProblem, defaultContainerForRoom, openMdrEvaluationForSession } from '../compliance/session-hooks';
 import { findItem } from '../inventory/inventory-store';
 import { assertNotFuture, requireLot, reverseMovement, useStock } from '../inventory/stock-ledger';
 import { goodFaithEstimateOn, isDayClosed, packageUseOfSession, selfPayPriceOn } from '../revenue/revenue-store';
@@ -19,14 +20,17 @@ import {
   type SessionValues,
 } from './sessions-store';
 
-/** Who may be recorded as the needling therapist: an active therapist (or manager who needles). */
-function checkTherapist(ctx: HandlerContext, therapistId: number, _date: string): void {
+/** Who may be recorded as the needling therapist: an active therapist (or manager who needles) holding a
+ * dry-needling credential valid on the session date that meets the clinic's state profile. */
+function checkTherapist(ctx: HandlerContext, therapistId: number, date: string): void {
   const staff = findStaffMember(ctx.db, therapistId);
   if (!staff) throw notFound(`There is no staff member #${therapistId}.`, 'therapistId');
   if (!staff.isActive) throw ruleViolation(`${staff.name} is inactive and cannot be recorded as the needling therapist.`, 'therapistId');
   if (staff.role !== 'therapist' && staff.role !== 'manager') {
     throw ruleViolation(`${staff.name} is ${staff.role.replace('_', ' ')} staff, not a therapist; only therapists needle.`, 'therapistId');
   }
+  const problem = credentialProblem(ctx.db, therapistId, date);
+  if (problem) throw ruleViolation(`${problem}; record the credential under Compliance first.`, 'therapistId');
 }
 
 interface CheckedSession {
@@ -60,6 +64,12 @@ function checkSession(ctx: HandlerContext, input: SessionFields): CheckedSession
   input.needles.forEach((line, i) => checkStockLine(ctx, line, `needles.${i}`, true));
   input.supplies.forEach((line, i) => checkStockLine(ctx, line, `supplies.${i}`, false));
 
+  // Needles go straight into a sharps container (1910.1030(d)(4)(iii)(A)(1)): by default the room's.
+  let sharpsContainerId = input.sharpsContainerId;
+  if (sharpsContainerId === null) sharpsContainerId = defaultContainerForRoom(ctx.db, input.room, input.sessionDate);
+  else assertContainerTakesUse(ctx.db, sharpsContainerId, 'sharpsContainerId');
+  if (sharpsContainerId === null) warnings.push(`No sharps container is in service${input.room ? ` in ${input.room}` : ''}: place one under Compliance.`);
+
   const needlesOpened = input.needles.reduce((sum, line) => sum + line.quantity, 0);
   if (needlesOpened !== input.needlesDisposed && input.countMismatchReason === '') {
     throw ruleViolation(
@@ -92,7 +102,7 @@ function checkSession(ctx: HandlerContext, input: SessionFields): CheckedSession
       needlesOpened,
       needlesDisposed: input.needlesDisposed,
       countMismatchReason: needlesOpened === input.needlesDisposed ? null : input.countMismatchReason,
-      sharpsContainerId: input.sharpsContainerId,
+      sharpsContainerId,
       painBefore: input.painBefore,
       painAfter: input.painAfter,
       adverseEvent: input.adverseEvent,
@@ -150,6 +160,8 @@ export function recordSession(ctx: HandlerContext, input: SessionFields): { sess
   const { values, warnings } = checkSession(ctx, input);
   const id = insertSession(ctx.db, { ...values, recordedAt: ctx.nowIso, recordedBy: actor.staffId });
   consumeStock(ctx, id, input);
+  // A PT clinic is an FDA device user facility: every adverse event gets an MDR evaluation (21 CFR 803.17).
+  if (input.adverseEvent !== 'none') openMdrEvaluationForSession(ctx, id, input.sessionDate, `${input.adverseEvent}: ${input.adverseEventNote}`);
   const session = readSessionDetail(ctx.db, id);
   ctx.audit({
     action: 'create',
@@ -170,6 +182,7 @@ export function amendSession(ctx: HandlerContext, id: number, reason: string, in
   const { values, warnings } = checkSession(ctx, { ...input, afterCloseReason: input.afterCloseReason || (isAfterClose ? reason : '') });
   amendSessionRow(ctx.db, id, values);
   consumeStock(ctx, id, input);
+  if (input.adverseEvent !== 'none') openMdrEvaluationForSession(ctx, id, input.sessionDate, `${input.adverseEvent}: ${input.adverseEventNote}`);
   const after = readSessionDetail(ctx.db, id);
   insertSessionAmendment(ctx.db, {
     sessionId: id,

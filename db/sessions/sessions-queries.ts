@@ -108,9 +108,8 @@ function nextMonth(yyyyMm: string): string {
 export function sessionCounts(db: Database, from: string, to: string, granularity: Granularity): CountBucket[] {
   const rows = db
     .prepare<{ from: string; to: string }, { session_date: string; kind: SessionKind; therapist_id: number; n: number }>(
-      `SELECT session_date, kind, therapist_id, count(*) AS n FROM sessions
-       WHERE session_date >= @from AND session_date <= @to AND status = 'recorded'
-       GROUP BY session_date, kind, therapist_id`,
+      `SELECT session_date, kind, therapist_id, sessions AS n FROM session_day_counts
+       WHERE session_date >= @from AND session_date <= @to AND sessions > 0`,
     )
     .all({ from, to });
   const buckets = new Map(periodsBetween(from, to, granularity).map((p) => [p, { period: p, total: 0, planOfCare: 0, selfPay: 0, byTherapist: {} as Record<string, number> }]));

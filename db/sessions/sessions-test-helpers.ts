@@ -15,6 +15,16 @@ export interface SessionClinic extends TestClinic {
 export async function openSessionClinic(now = '2026-03-02T20:00:00.000Z'): Promise<SessionClinic> {
   const clinic = await openTestClinic(now);
   const therapist = await clinic.call('staff.create', { name: 'Priya Raman', role: 'therapist', jobTitle: 'DPT' });
+  // Only a therapist holding a dry-needling credential valid that day may be recorded as needling.
+  await clinic.call('compliance.recordCredential', {
+    staffId: therapist.id,
+    course: 'Dry Needling Level 1 and 2',
+    provider: 'Myopain Seminars',
+    hours: 60,
+    completedOn: '2024-01-15',
+    certificateNumber: 'MS-1001',
+    state: 'VA',
+  });
   const needle = await addNeedleItem(clinic.call);
   const gloves = await addGloveItem(clinic.call);
   const soon = await receiveLot(clinic.call, needle.id, 'SOON', '2026-09-30', 100, '2026-01-05');

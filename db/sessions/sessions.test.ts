@@ -58,6 +58,26 @@ describe('recording a session', () => {
     expect(contentHash()).toBe(before);
   });
 
+  it('refuses a therapist without a dry-needling credential valid on the session date', async () => {
+    const uncredentialed = await c.call('staff.create', { name: 'New Grad', role: 'therapist', jobTitle: 'DPT' });
+    const before = contentHash();
+    expect(await dispatch(c.env, 'sessions.record', sessionInput(c, { therapistId: uncredentialed.id }))).toMatchObject({
+      ok: false,
+      error: { field: 'therapistId', message: expect.stringMatching(/New Grad has no dry-needling credential valid on 2026-03-02/) },
+    });
+    expect(contentHash()).toBe(before);
+  });
+
+  it('puts the needles in the room\'s sharps container and opens an MDR evaluation for an adverse event', async () => {
+    const container = await c.call('compliance.registerContainer', { label: 'R1-A', size: '1 qt', make: 'BD', room: 'Room 1', capacityNeedles: 400, placedInServiceOn: '2026-02-01' });
+    const { session } = await c.call('sessions.record', sessionInput(c, { adverseEvent: 'fainting', adverseEventNote: 'vasovagal, recovered supine in 5 minutes' }));
+    expect(session.sharpsContainerId).toBe(container.id);
+    const mdr = c.env.db.prepare('SELECT count(*) AS n FROM mdr_evaluations WHERE session_id = ?').get(session.id);
+    expect(mdr).toEqual({ n: 1 });
+    await c.call('compliance.sealContainer', { containerId: container.id, sealedOn: '2026-03-02', level: 'three_quarter' });
+    expect(await dispatch(c.env, 'sessions.record', sessionInput(c, { sharpsContainerId: container.id }))).toMatchObject({ ok: false, error: { field: 'sharpsContainerId' } });
+  });
+
   it('refuses an inactive therapist and a non-therapist', async () => {
     const desk = await c.call('staff.create', { name: 'Desk', role: 'front_desk', jobTitle: '' });
     expect(await dispatch(c.env, 'sessions.record', sessionInput(c, { therapistId: desk.id }))).toMatchObject({ ok: false, error: { field: 'therapistId' } });

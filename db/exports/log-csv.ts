@@ -1,0 +1,165 @@
+// Streams one log's rows from SQLite into its CSV file: formatting by column type, de-identification,
+// totals for the report, and the first rows the PDF prints. Yields to the event loop as it goes.
+import type { Database } from 'better-sqlite3';
+import { csvRecord, dollars, neutralisedText } from './csv';
+import { HashingFileWriter } from './csv-file-writer';
+import type { ColumnDef, LogTotal, RangeParams, ResolvedLog } from './log-definition';
+import type { Pseudonymiser } from './pseudonyms';
+
+/** Rows between two yields to the event loop: a few milliseconds of work, so other calls are answered. */
+export const rowsPerYield = 4000;
+
+export interface FormatContext {
+  /** Set in a de-identified bundle. */
+  pseudonymiser: Pseudonymiser | null;
+  /** Every chart number written (before pseudonymising): counts patients for the accounting of disclosures. */
+  chartNumbers: Set<string>;
+}
+
+export interface StageHooks {
+  /** Called every `rowsPerYield` rows and at the end with the rows since the last call. */
+  onRows(count: number): void;
+  /** Lets other work run; throws when the export was cancelled. */
+  pause(): Promise<void>;
+}
+
+export interface TotalResult {
+  label: string;
+  value: string;
+}
+
+export interface LogFileResult {
+  name: string;
+  fileName: string;
+  title: string;
+  rows: number;
+  sizeBytes: number;
+  sha256: string;
+  totals: TotalResult[];
+  /** The PDF's columns and the first rows of them, already formatted as in the CSV. */
+  pdfHeader: string[];
+  pdfRows: string[][];
+}
+
+type Formatter = (value: unknown) => string;
+
+function listText(value: unknown): string {
+  if (typeof value !== 'string' || value === '') return '';
+  try {
+    const items = JSON.parse(value) as unknown;
+    return Array.isArray(items) ? items.map(String).join('; ') : value;
+  } catch {
+    return value;
+  }
+}
+
+export function formatterFor(type: ColumnDef['type'], ctx: FormatContext): Formatter {
+  const ps = ctx.pseudonymiser;
+  const asNumber: Formatter = (v) => (v === null || v === undefined ? '' : String(v));
+  switch (type) {
+    case 'int':
+    case 'real':
+    case 'staff':
+      return asNumber;
+    case 'money':
+      return (v) => dollars(v as number | null);
+    case 'bool':
+      return (v) => (v === null || v === undefined ? '' : v ? 'yes' : 'no');
+    case 'chart':
+      return (v) => {
+        if (v === null || v === undefined) return '';
+        const chart = String(v);
+        ctx.chartNumbers.add(chart);
+        return ps ? ps.chart(chart) : neutralisedText(chart);
+      };
+    case 'json':
+      return (v) => (v === null || v === undefined ? '' : neutralisedText(ps ? ps.json(String(v)).text : String(v)));
+    case 'list':
+      return (v) => neutralisedText(ps ? ps.text(listText(v)) : listText(v));
+    case 'free_text':
+      return (v) => (v === null || v === undefined ? '' : neutralisedText(ps ? ps.text(String(v)) : String(v)));
+    default:
+      return (v) => (v === null || v === undefined ? '' : neutralisedText(v as string));
+  }
+}
+
+/** Accumulates a log's totals from raw values (cents stay integers until printed). */
+class Totals {
+  private readonly sums: number[];
+  private readonly specs: Array<{ total: LogTotal; valueAt: number; whenAt: number; isMoney: boolean }>;
+
+  constructor(totals: readonly LogTotal[], columns: readonly ColumnDef[]) {
+    const at = (name: string | undefined) => (name === undefined ? -1 : columns.findIndex((c) => c.name === name));
+    this.specs = totals
+      .map((total) => ({ total, valueAt: at(total.column), whenAt: at(total.when?.column), isMoney: columns[at(total.column)]?.type === 'money' }))
+      // A total over a column this file lacks is left out with the column.
+      .filter((s) => (s.total.kind === 'count' || s.valueAt >= 0) && (s.total.when === undefined || s.whenAt >= 0));
+    this.sums = this.specs.map(() => 0);
+  }
+
+  add(row: readonly unknown[]): void {
+    for (let i = 0; i < this.specs.length; i += 1) {
+      const spec = this.specs[i]!;
+      const when = spec.total.when;
+      if (when) {
+        const value = row[spec.whenAt];
+        if (when.equals !== undefined && value !== when.equals) continue;
+        if (when.notEquals !== undefined && value === when.notEquals) continue;
+      }
+      this.sums[i]! += spec.total.kind === 'count' ? 1 : Number(row[spec.valueAt] ?? 0);
+    }
+  }
+
+  results(): TotalResult[] {
+    return this.specs.map((s, i) => ({ label: s.total.label, value: s.isMoney ? `$${dollars(this.sums[i])}` : String(this.sums[i]) }));
+  }
+}
+
+export async function writeLogCsv(
+  db: Database,
+  log: ResolvedLog,
+  params: RangeParams,
+  path: string,
+  ctx: FormatContext,
+  hooks: StageHooks & { pdfRowLimit: number },
+): Promise<LogFileResult> {
+  const formatters = log.columns.map((c) => formatterFor(c.type, ctx));
+  const pdfColumnIndexes = log.log.pdfColumns.map((name) => log.columns.findIndex((c) => c.name === name)).filter((i) => i >= 0);
+  const totals = new Totals(log.log.totals ?? [], log.columns);
+  const pdfRows: string[][] = [];
+  const writer = new HashingFileWriter(path);
+  let rows = 0;
+  let sinceReport = 0;
+  try {
+    writer.write(`\uFEFF${csvRecord(log.columns.map((c) => c.name))}`);
+    const statement = db.prepare(log.sql).raw(true);
+    const cells: string[] = new Array<string>(formatters.length);
+    for (const raw of statement.iterate(params) as IterableIterator<unknown[]>) {
+      for (let i = 0; i < formatters.length; i += 1) cells[i] = formatters[i]!(raw[i]);
+      writer.write(csvRecord(cells));
+      totals.add(raw);
+      if (pdfRows.length < hooks.pdfRowLimit) pdfRows.push(pdfColumnIndexes.map((i) => cells[i] ?? ''));
+      rows += 1;
+      sinceReport += 1;
+      if (sinceReport === rowsPerYield) {
+        hooks.onRows(sinceReport);
+        sinceReport = 0;
+        await hooks.pause();
+      }
+    }
+    hooks.onRows(sinceReport);
+    const written = writer.close();
+    return {
+      name: log.name,
+      fileName: log.fileName,
+      title: log.log.title,
+      rows,
+      ...written,
+      totals: totals.results(),
+      pdfHeader: pdfColumnIndexes.map((i) => log.columns[i]?.name ?? ''),
+      pdfRows,
+    };
+  } finally {
+    writer.abandon();
+  }
+}
