@@ -24,6 +24,7 @@ export async function ensureBenchData(log: (line: string) => void): Promise<Benc
     const partial = `${benchDbPath}.partial`;
     rmSync(partial, { force: true });
     const started = Date.now();
+    process.env.CLINIC_OPS_AUTOMATIC_BACKUPS = 'off';
     const env = openAppEnvironment(partial);
     await seedDemoClinic(env, (step) => log(`  ${step}`), benchScale);
     env.db.pragma('wal_checkpoint(TRUNCATE)');
