@@ -7,6 +7,7 @@ import { ensureBenchData } from './bench-data';
 import { benchAuditPages, benchVerify } from './figures/audit-log';
 import { benchDashboard } from './figures/dashboard';
 import { benchRecordSession } from './figures/record-session';
+import { benchRenderer } from './figures/renderer';
 import { benchStartup } from './figures/startup';
 import type { FigureResult } from './measure';
 
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
     ['verify', () => [benchVerify(data.path)]],
     ['audit', () => benchAuditPages(data.path, runs)],
     ['startup', async () => [await benchStartup(data.path, 5)]],
+    ['renderer', () => benchRenderer(data.path, 5)],
   ];
   const results: FigureResult[] = [];
   for (const [name, run] of figures) {

@@ -1,0 +1,63 @@
+// Figure 7: the renderer in headless Chromium: navigation to the Dashboard's charts drawn on the ten-year file,
+// and the size of the JavaScript the first screen loads.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { startWebServer } from '../../server/web-server';
+import { openBenchEnvironment } from '../bench-environment';
+import { round, type FigureResult } from '../measure';
+
+const rendererDir = join(__dirname, '..', '..', '..', 'dist', 'renderer');
+
+/** The first screen's JavaScript: the entry script and everything index.html preloads, gzipped. */
+export function initialJavaScriptKb(): { initialKb: number; totalKb: number; files: Array<{ file: string; gzipKb: number }> } {
+  const html = readFileSync(join(rendererDir, 'index.html'), 'utf8');
+  const initial = new Set([...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1] ?? ''));
+  const assets = readdirSync(join(rendererDir, 'assets')).filter((f) => f.endsWith('.js'));
+  const files = assets.map((f) => ({ file: `assets/${f}`, gzipKb: gzipSync(readFileSync(join(rendererDir, 'assets', f))).length / 1024 }));
+  const initialKb = files.filter((f) => initial.has(f.file)).reduce((t, f) => t + f.gzipKb, 0);
+  return { initialKb, totalKb: files.reduce((t, f) => t + f.gzipKb, 0), files: files.sort((a, b) => b.gzipKb - a.gzipKb) };
+}
+
+export async function benchRenderer(path: string, runs: number): Promise<FigureResult[]> {
+  if (!statSync(join(rendererDir, 'index.html')).isFile()) throw new Error('build the renderer first (npm run build)');
+  const env = openBenchEnvironment(path);
+  const server = await startWebServer({ env, rendererDir });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const times: number[] = [];
+  try {
+    for (let i = 0; i <= runs; i += 1) {
+      const page = await browser.newPage();
+      const start = Date.now();
+      await page.goto(server.openUrl);
+      // Drawn: the Dashboard's charts have their SVG bars or lines in the page.
+      await page.locator('.recharts-surface').first().waitFor({ state: 'visible', timeout: 30_000 });
+      await page.locator('.recharts-bar-rectangle, .recharts-line-curve').first().waitFor({ state: 'attached', timeout: 30_000 });
+      if (i > 0) times.push(Date.now() - start); // the first run warms the server's caches
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+    env.db.close();
+  }
+  const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? 0;
+  const sizes = initialJavaScriptKb();
+  return [
+    { figure: '7a. Renderer: navigation to Dashboard charts drawn', value: median, unit: 'ms', baseline: null, baselineLabel: 'headless Chromium', ratio: null, target: '≤ 1,500 ms', pass: median <= 1500 },
+    {
+      figure: '7b. Renderer: initial JavaScript (gzip)',
+      value: round(sizes.initialKb, 1),
+      unit: 'KB',
+      baseline: null,
+      baselineLabel: `all chunks ${round(sizes.totalKb, 0)} KB; largest ${sizes.files.slice(0, 3).map((f) => `${f.file.replace('assets/', '')} ${round(f.gzipKb, 0)}`).join(', ')}`,
+      ratio: null,
+      target: '≤ 400 KB',
+      pass: sizes.initialKb <= 400,
+    },
+  ];
+}
