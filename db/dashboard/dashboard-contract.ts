@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import { method } from '../api/define-method';
 import { readers } from '../api/roles';
+import type { BackupStatus } from '../backups/backup-contract';
+import type { ComplianceCalendar } from '../compliance/calendar-contract';
 import type { InventoryAlerts } from '../inventory/inventory-contract';
 import type { RevenuePeriod } from '../revenue/revenue-contract';
 import type { CountBucket } from '../sessions/sessions-contract';
@@ -15,6 +17,10 @@ export interface DashboardSummary {
   monthlyCounts: CountBucket[];
   monthlyRevenue: RevenuePeriod[];
   inventoryAlerts: InventoryAlerts;
+  /** What is overdue or due soon for an inspection (read without recording missed tasks). */
+  compliance: ComplianceCalendar;
+  /** The last good backup's age and any failed drill. */
+  backups: BackupStatus;
 }
 
 export const dashboardMethods = {

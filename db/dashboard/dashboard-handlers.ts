@@ -1,5 +1,7 @@
 // Gathers the Dashboard from each area's read models, in one read transaction.
 import type { HandlersFor } from '../api/handler-context';
+import { readBackupStatus } from '../backups/backup-status';
+import { buildCalendar } from '../compliance/calendar-queries';
 import { clinicToday } from '../clinic/clinic-store';
 import { inventoryAlerts } from '../inventory/inventory-queries';
 import { revenueSeries } from '../revenue/revenue-queries';
@@ -27,6 +29,8 @@ export const dashboardHandlers: HandlersFor<typeof dashboardMethods> = {
       monthlyCounts,
       monthlyRevenue: revenueSeries(ctx.db, from, today, 'month'),
       inventoryAlerts: inventoryAlerts(ctx.db, today),
+      compliance: buildCalendar(ctx, { recordMissed: false }),
+      backups: readBackupStatus(ctx.db, ctx.env.dbPath, ctx.now),
     };
   },
 };
