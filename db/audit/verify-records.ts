@@ -34,6 +34,16 @@ interface AuditedTable {
   fields: Readonly<Record<string, string>>;
   /** Values a record has from birth that its create event leaves implicit. */
   initial?: Readonly<Record<string, unknown>>;
+  /** Events that also account for stock movements hand them to the claims as they are read. */
+  claims?: (claims: MovementClaims, event: ParsedEvent) => void;
+}
+
+interface ParsedEvent {
+  seq: number;
+  entityId: string;
+  action: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
 }
 
 const auditedTables: readonly AuditedTable[] = [
@@ -50,6 +60,7 @@ const auditedTables: readonly AuditedTable[] = [
       consentOverrideReason: 'consent_override_reason', afterCloseReason: 'after_close_reason', status: 'status',
       amendmentCount: 'amendment_count', recordedAt: 'recorded_at',
     },
+    claims: (claims, event) => claims.fromSessionEvent(event),
   },
   {
     table: 'staff',
@@ -61,6 +72,7 @@ const auditedTables: readonly AuditedTable[] = [
     entityTypes: ['lot'],
     // onHand is left out: a session's stock is audited by the session's event, not the lot's; the ledger check covers it.
     fields: { itemId: 'item_id', lotNumber: 'lot_number', expiryDate: 'expiry_date', status: 'status' },
+    claims: (claims, event) => claims.fromLotEvent(event),
   },
   {
     table: 'payments',
@@ -75,12 +87,6 @@ const auditedTables: readonly AuditedTable[] = [
   },
 ];
 
-/** What a lot's stock_* event holds of its movement, and the movement column each value must equal. */
-const movementFields: Readonly<Record<string, string>> = {
-  kind: 'kind', quantity: 'quantity', onHand: 'balance_after', status: 'status_after', occurredOn: 'occurred_on',
-  sessionId: 'session_id', note: 'note', reference: 'reference',
-};
-
 class ProblemList {
   readonly problems: RecordProblem[] = [];
   count = 0;
@@ -91,14 +97,18 @@ class ProblemList {
   }
 }
 
+/**
+ * One pass over the events of each audited table (JSON parsed once per event), then one pass over the stock
+ * ledger in id order. Memory stays small on a ten-year clinic (about a million movements): claims are kept
+ * in typed arrays indexed by movement id, and rows are looked up by id as each entity's events end.
+ */
 export function verifyRecords(db: Database, options: { maxProblems?: number } = {}): RecordsReport {
   const found = new ProblemList(options.maxProblems ?? 100);
   checkStoredLinks(db, found);
+  const claims = new MovementClaims(db.prepare('SELECT coalesce(max(id), 0) FROM stock_movements').pluck().get() as number, found);
   let rows = 0;
-  for (const spec of auditedTables) rows += checkAuditedTable(db, spec, found);
-  const movements = checkMovementEvents(db, found);
-  const lots = checkLotLedgers(db, found);
-  checkSessionStock(db, found);
+  for (const spec of auditedTables) rows += checkAuditedTable(db, spec, found, claims);
+  const { movements, lots } = checkLedger(db, found, claims);
   return { isConsistent: found.count === 0, problemCount: found.count, problems: found.problems, checked: { rows, movements, lots } };
 }
 
@@ -107,27 +117,26 @@ export function verifyRecords(db: Database, options: { maxProblems?: number } = 
  * stored prev_hash column; this checks that column too, so no stored byte of an event goes unchecked.
  */
 function checkStoredLinks(db: Database, found: ProblemList): void {
-  const links = db.prepare('SELECT seq, prev_hash, lag(hash) OVER (ORDER BY seq) AS previous FROM audit_events ORDER BY seq').raw(true);
-  for (const raw of links.iterate()) {
-    const [seq, prevHash, previous] = raw as [number, string, string | null];
-    const expected = previous ?? GENESIS_HASH;
-    if (prevHash !== expected) {
+  let previous = GENESIS_HASH;
+  for (const raw of db.prepare('SELECT seq, prev_hash, hash FROM audit_events ORDER BY seq').raw(true).iterate()) {
+    const [seq, prevHash, hash] = raw as [number, string, string];
+    if (prevHash !== previous) {
       found.add({ table: 'audit_events', rowId: seq, column: 'prev_hash', seq, message: `event #${seq}: prev_hash is not the hash of the event stored before it` });
     }
+    previous = hash;
   }
 }
 
 /** Walks each entity's events (grouped by the entity index) and compares the merged snapshot with its row. */
-function checkAuditedTable(db: Database, spec: AuditedTable, found: ProblemList): number {
+function checkAuditedTable(db: Database, spec: AuditedTable, found: ProblemList, claims: MovementClaims): number {
   const keys = Object.keys(spec.fields);
   const select = keys.map((k) => `${spec.fields[k]} AS "${k}"`).join(', ');
   const rowById = db.prepare(`SELECT ${select} FROM ${spec.table} WHERE id = ?`);
   const placeholders = spec.entityTypes.map(() => '?').join(', ');
+  // The body is parsed here, once; the generated before/after columns would parse it again on every read,
+  // and would throw on a body damaged in the file (a hex editor).
   const events = db
-    .prepare(
-      `SELECT entity_id, seq, ${afterOfBody} FROM audit_events WHERE entity_type IN (${placeholders})
-       ORDER BY entity_id, seq`,
-    )
+    .prepare(`SELECT entity_id, seq, action, body FROM audit_events WHERE entity_type IN (${placeholders}) ORDER BY entity_id, seq`)
     .raw(true);
   const seen = new Set<number>();
   let currentId: string | null = null;
@@ -143,32 +152,27 @@ function checkAuditedTable(db: Database, spec: AuditedTable, found: ProblemList)
       return;
     }
     for (const key of keys) {
-      if (!(key in state)) continue;
-      if (!sameValue(state[key], row[key])) {
-        found.add({
-          table: spec.table,
-          rowId: id,
-          column: columnName(spec.fields[key] ?? key),
-          seq: lastSeq,
-          message: `${spec.table} #${id}: ${columnName(spec.fields[key] ?? key)} is ${show(row[key])} but the audit log last recorded ${show(state[key])} (event #${lastSeq})`,
-        });
-      }
+      if (!(key in state) || sameValue(state[key], row[key])) continue;
+      const column = columnName(spec.fields[key] ?? key);
+      found.add({ table: spec.table, rowId: id, column, seq: lastSeq, message: `${spec.table} #${id}: ${column} is ${show(row[key])} but the audit log last recorded ${show(state[key])} (event #${lastSeq})` });
     }
   };
   for (const raw of events.iterate(...spec.entityTypes)) {
-    const [entityId, seq, afterJson] = raw as [string, number, string | null];
+    const [entityId, seq, action, body] = raw as [string, number, string, string];
     if (entityId !== currentId) {
       finish();
       currentId = entityId;
       state = { ...spec.initial };
     }
     lastSeq = seq;
-    const after = parseSnapshot(afterJson);
-    if (after === 'unreadable') {
-      found.add({ table: 'audit_events', rowId: seq, seq, message: `event #${seq} holds an 'after' snapshot that is not JSON` });
-    } else if (after) {
-      state = { ...state, ...after };
+    const parsed = parseBody(body);
+    if (!parsed) {
+      found.add({ table: 'audit_events', rowId: seq, seq, message: `event #${seq} holds a body that is not JSON` });
+      continue;
     }
+    const event: ParsedEvent = { seq, entityId, action, before: asObject(parsed.before), after: asObject(parsed.after) };
+    if (event.after) state = { ...state, ...event.after };
+    spec.claims?.(claims, event);
   }
   finish();
   // A row no event ever mentioned was written around the API.
@@ -181,192 +185,210 @@ function checkAuditedTable(db: Database, spec: AuditedTable, found: ProblemList)
   return count;
 }
 
-/**
- * An event's `after`, read from its body only when the body is JSON. The generated before_json/after_json
- * columns are computed on read, and a body damaged in the file (a hex editor) would make reading them throw.
- */
-const afterOfBody = "CASE WHEN json_valid(body) THEN body -> '$.after' END";
+/** What a lot's stock_* event holds of its movement, and the movement column each value must equal. */
+const movementFields: Readonly<Record<string, string>> = {
+  kind: 'kind', quantity: 'quantity', onHand: 'balance_after', status: 'status_after', occurredOn: 'occurred_on',
+  sessionId: 'session_id', note: 'note', reference: 'reference',
+};
 
-/**
- * Every movement is claimed by exactly one audit event: a lot's stock_* event names it (movementId), a
- * session's create or amend event lists the uses it wrote, and a session's amend or void event lists the
- * uses its reversals put back. SQLite sorts the claims by movement id, so a merge walk pairs them with the
- * movements without holding either list in memory (a ten-year clinic has about a million).
- */
-const claimsSql = `
-  WITH session_events AS (
-    SELECT seq, entity_id, action,
-      CASE WHEN json_valid(body) THEN body -> '$.before' ELSE '{}' END AS before_json,
-      CASE WHEN json_valid(body) THEN body -> '$.after' ELSE '{}' END AS after_json
-    FROM audit_events WHERE entity_type = 'session' AND action IN ('create', 'amend', 'void')),
-  used AS (
-    SELECT e.seq, e.entity_id, e.after_json ->> '$.sessionDate' AS occurred_on, j.value AS item
-    FROM session_events e, json_each(e.after_json, '$.needles') j WHERE e.action IN ('create', 'amend')
-    UNION ALL
-    SELECT e.seq, e.entity_id, e.after_json ->> '$.sessionDate', j.value
-    FROM session_events e, json_each(e.after_json, '$.supplies') j WHERE e.action IN ('create', 'amend')),
-  returned AS (
-    SELECT e.seq, e.entity_id, CASE e.action WHEN 'void' THEN e.before_json ->> '$.sessionDate' ELSE e.after_json ->> '$.sessionDate' END AS occurred_on, j.value AS item
-    FROM session_events e, json_each(e.before_json, '$.needles') j WHERE e.action IN ('amend', 'void')
-    UNION ALL
-    SELECT e.seq, e.entity_id, CASE e.action WHEN 'void' THEN e.before_json ->> '$.sessionDate' ELSE e.after_json ->> '$.sessionDate' END, j.value
-    FROM session_events e, json_each(e.before_json, '$.supplies') j WHERE e.action IN ('amend', 'void'))
-  SELECT CAST(CASE WHEN json_valid(body) THEN body ->> '$.after.movementId' END AS INTEGER) AS movement_id, seq,
-         'lot' AS source, entity_id AS lot_id, ${afterOfBody} AS detail, NULL AS kind, NULL AS quantity, NULL AS session_id,
-         NULL AS occurred_on, NULL AS returns_id
-  FROM audit_events WHERE entity_type = 'lot' AND action LIKE 'stock\\_%' ESCAPE '\\'
-  UNION ALL
-  SELECT CAST(item ->> '$.movementId' AS INTEGER), seq, 'session', item ->> '$.lotId', NULL, 'use', -(item ->> '$.quantity'), entity_id, occurred_on, NULL
-  FROM used
-  UNION ALL
-  SELECT r.id, x.seq, 'session', x.item ->> '$.lotId', NULL, 'reverse', x.item ->> '$.quantity', x.entity_id, x.occurred_on, x.item ->> '$.movementId'
-  FROM returned x LEFT JOIN stock_movements r ON r.reverses_movement_id = CAST(x.item ->> '$.movementId' AS INTEGER) AND r.kind = 'reverse'
-  ORDER BY 1, 2`;
-
-interface Claim {
-  movement_id: number | null;
+interface LotClaim {
   seq: number;
-  source: 'lot' | 'session';
-  lot_id: string | number | null;
-  detail: string | null;
-  kind: string | null;
-  quantity: number | null;
-  session_id: string | null;
-  occurred_on: string | null;
-  returns_id: number | null;
+  lotId: string;
+  after: Record<string, unknown>;
+  isMatched: boolean;
 }
 
-function checkMovementEvents(db: Database, found: ProblemList): number {
-  const movements = db
-    .prepare(`SELECT id, lot_id, ${Object.values(movementFields).join(', ')} FROM stock_movements ORDER BY id`)
-    .iterate() as IterableIterator<Record<string, unknown>>;
-  const claims = db.prepare(claimsSql).iterate() as IterableIterator<Claim>;
-  let movement = movements.next();
-  let claim = claims.next();
-  let count = 0;
-  let lastClaimed: number | null = null;
-  while (!movement.done || !claim.done) {
-    const m = movement.done ? null : movement.value;
-    const c = claim.done ? null : claim.value;
-    if (c && c.movement_id === null) {
-      found.add({ table: 'stock_movements', rowId: c.returns_id ?? '?', seq: c.seq, message: `event #${c.seq} says movement #${c.returns_id} was put back, but no reversal of it exists` });
-      claim = claims.next();
-      continue;
-    }
-    if (c && c.movement_id === lastClaimed) {
-      found.add({ table: 'stock_movements', rowId: c.movement_id ?? '?', seq: c.seq, message: `movement #${c.movement_id} is claimed by a second audit event (#${c.seq})` });
-      claim = claims.next();
-      continue;
-    }
-    if (m && (c === null || (c.movement_id as number) > (m.id as number))) {
-      found.add({ table: 'stock_movements', rowId: m.id as number, message: `stock_movements #${m.id} has no audit event: it was written around the API` });
-      movement = movements.next();
-      count += 1;
-      continue;
-    }
-    if (c && (m === null || (c.movement_id as number) < (m.id as number))) {
-      found.add({ table: 'stock_movements', rowId: c.movement_id as number, seq: c.seq, message: `event #${c.seq} records movement #${c.movement_id} but that movement is missing` });
-      lastClaimed = c.movement_id;
-      claim = claims.next();
-      continue;
-    }
-    if (m && c) compareClaim(m, c, found);
-    lastClaimed = c?.movement_id ?? null;
-    movement = movements.next();
-    claim = claims.next();
-    count += 1;
+/** A use a session wrote, or its reversal, as the session's event lists it (dates as yyyymmdd numbers). */
+class StockLines {
+  readonly seq: Int32Array;
+  readonly lot: Float64Array;
+  readonly quantity: Float64Array;
+  readonly session: Float64Array;
+  readonly date: Int32Array;
+  readonly isMatched: Uint8Array;
+  constructor(size: number) {
+    this.seq = new Int32Array(size);
+    this.lot = new Float64Array(size);
+    this.quantity = new Float64Array(size);
+    this.session = new Float64Array(size);
+    this.date = new Int32Array(size);
+    this.isMatched = new Uint8Array(size);
   }
-  return count;
 }
 
-function compareClaim(m: Record<string, unknown>, c: Claim, found: ProblemList): void {
-  const mismatch = (column: string, recorded: unknown) =>
-    found.add({ table: 'stock_movements', rowId: m.id as number, column, seq: c.seq, message: `stock_movements #${m.id}: ${column} is ${show(m[column])} but event #${c.seq} recorded ${show(recorded)}` });
-  if (String(m.lot_id) !== String(c.lot_id)) mismatch('lot_id', c.lot_id);
-  if (c.source === 'session') {
-    if (m.kind !== c.kind) mismatch('kind', c.kind);
-    if (m.quantity !== c.quantity) mismatch('quantity', c.quantity);
-    if (String(m.session_id) !== c.session_id) mismatch('session_id', c.session_id);
-    if (m.occurred_on !== c.occurred_on) mismatch('occurred_on', c.occurred_on);
+/**
+ * Every movement must be accounted for by exactly one audit event: a lot's stock_* event names it
+ * (movementId); a session's create or amend event lists the uses it wrote; a session's amend or void event
+ * lists the uses its reversals put back (a reversal is found by the use it reverses).
+ */
+class MovementClaims {
+  readonly lotClaims = new Map<number, LotClaim>();
+  readonly uses: StockLines;
+  readonly reversals: StockLines;
+
+  constructor(
+    readonly maxMovementId: number,
+    private readonly found: ProblemList,
+  ) {
+    this.uses = new StockLines(maxMovementId + 1);
+    this.reversals = new StockLines(maxMovementId + 1);
+  }
+
+  fromLotEvent(event: ParsedEvent): void {
+    const movementId = event.after?.movementId;
+    if (!event.action.startsWith('stock_') || !event.after) return;
+    if (typeof movementId !== 'number' || !Number.isInteger(movementId)) {
+      this.found.add({ table: 'audit_events', rowId: event.seq, seq: event.seq, message: `event #${event.seq} is a stock event that names no movement` });
+      return;
+    }
+    if (this.lotClaims.has(movementId) || this.isOutOfRange(movementId, event.seq)) return this.duplicate(movementId, event.seq);
+    this.lotClaims.set(movementId, { seq: event.seq, lotId: event.entityId, after: event.after, isMatched: false });
+  }
+
+  fromSessionEvent(event: ParsedEvent): void {
+    const sessionId = Number(event.entityId);
+    if (event.action === 'create' || event.action === 'amend') {
+      for (const line of stockLinesOf(event.after)) this.claim(this.uses, line, event.seq, -line.quantity, sessionId, event.after?.sessionDate);
+    }
+    if (event.action === 'amend' || event.action === 'void') {
+      // An amendment puts stock back on the new date; a void on the session's own date.
+      const date = event.action === 'void' ? event.before?.sessionDate : event.after?.sessionDate;
+      for (const line of stockLinesOf(event.before)) this.claim(this.reversals, line, event.seq, line.quantity, sessionId, date);
+    }
+  }
+
+  private claim(lines: StockLines, line: { movementId: number; lotId: number; quantity: number }, seq: number, quantity: number, sessionId: number, date: unknown): void {
+    const id = line.movementId;
+    if (this.isOutOfRange(id, seq)) return;
+    if (lines.seq[id] !== 0) return this.duplicate(id, seq);
+    lines.seq[id] = seq;
+    lines.lot[id] = line.lotId;
+    lines.quantity[id] = quantity;
+    lines.session[id] = sessionId;
+    lines.date[id] = dateNumber(date);
+  }
+
+  private isOutOfRange(id: number, seq: number): boolean {
+    if (Number.isInteger(id) && id >= 1 && id <= this.maxMovementId) return false;
+    this.found.add({ table: 'stock_movements', rowId: id, seq, message: `event #${seq} records movement #${id} but that movement is missing` });
+    return true;
+  }
+
+  private duplicate(id: number, seq: number): void {
+    this.found.add({ table: 'stock_movements', rowId: id, seq, message: `movement #${id} is claimed by a second audit event (#${seq})` });
+  }
+}
+
+function stockLinesOf(snapshot: Record<string, unknown> | null): Array<{ movementId: number; lotId: number; quantity: number }> {
+  if (!snapshot) return [];
+  const lines = [snapshot.needles, snapshot.supplies].flatMap((list) => (Array.isArray(list) ? list : []));
+  return lines.map((l: Record<string, unknown>) => ({ movementId: Number(l?.movementId), lotId: Number(l?.lotId), quantity: Number(l?.quantity) }));
+}
+
+type MovementRow = [id: number, lotId: number, kind: string, quantity: number, balanceAfter: number, statusAfter: string, occurredOn: string, sessionId: number | null, note: string, reference: string, reversesId: number | null];
+
+/**
+ * One pass over the ledger in id order: each movement against its claim; each lot's running balance (every
+ * balance_after is the sum so far, and a use or reversal keeps the status before it); movements naming a
+ * session that is not there (half a call). Then claims nothing matched, and lots against their ledgers.
+ */
+function checkLedger(db: Database, found: ProblemList, claims: MovementClaims): { movements: number; lots: number } {
+  const sessionIds = new Set(db.prepare('SELECT id FROM sessions').pluck().all() as number[]);
+  const lots = new Map<number, { balance: number; status: string | null }>();
+  const movements = db
+    .prepare('SELECT id, lot_id, kind, quantity, balance_after, status_after, occurred_on, session_id, note, reference, reverses_movement_id FROM stock_movements ORDER BY id')
+    .raw(true);
+  let count = 0;
+  for (const raw of movements.iterate()) {
+    const m = raw as MovementRow;
+    count += 1;
+    matchClaim(m, claims, found);
+    const [id, lotId, kind, quantity, balanceAfter, statusAfter] = m;
+    const lot = lots.get(lotId) ?? { balance: 0, status: null };
+    lots.set(lotId, lot);
+    lot.balance += quantity;
+    if (balanceAfter !== lot.balance) {
+      found.add({ table: 'stock_movements', rowId: id, column: 'balance_after', message: `stock_movements #${id}: balance_after is ${balanceAfter} but the lot's movements up to it add up to ${lot.balance}` });
+      lot.balance = balanceAfter;
+    }
+    if ((kind === 'use' || kind === 'reverse') && lot.status !== null && statusAfter !== lot.status) {
+      found.add({ table: 'stock_movements', rowId: id, column: 'status_after', message: `stock_movements #${id}: a ${kind} changed the lot's status from ${lot.status} to ${statusAfter}` });
+    }
+    lot.status = statusAfter;
+    const sessionId = m[7];
+    if (sessionId !== null && !sessionIds.has(sessionId)) {
+      found.add({ table: 'stock_movements', rowId: id, column: 'session_id', message: `stock_movements #${id} names session #${sessionId}, which does not exist` });
+    }
+  }
+  reportUnmatchedClaims(claims, found);
+  let lotCount = 0;
+  for (const raw of db.prepare('SELECT id, on_hand, status FROM stock_lots ORDER BY id').raw(true).iterate()) {
+    const [id, onHand, status] = raw as [number, number, string];
+    lotCount += 1;
+    const ledger = lots.get(id) ?? { balance: 0, status: null };
+    if (onHand !== ledger.balance) found.add({ table: 'stock_lots', rowId: id, column: 'on_hand', message: `stock_lots #${id}: on_hand is ${onHand} but its movements add up to ${ledger.balance}` });
+    if (ledger.status !== null && status !== ledger.status) found.add({ table: 'stock_lots', rowId: id, column: 'status', message: `stock_lots #${id}: status is ${status} but its last movement left it ${ledger.status}` });
+  }
+  return { movements: count, lots: lotCount };
+}
+
+function matchClaim(m: MovementRow, claims: MovementClaims, found: ProblemList): void {
+  const [id, lotId, kind, quantity, , , occurredOn, sessionId, , , reversesId] = m;
+  const mismatch = (column: string, actual: unknown, recorded: unknown, seq: number) =>
+    found.add({ table: 'stock_movements', rowId: id, column, seq, message: `stock_movements #${id}: ${column} is ${show(actual)} but event #${seq} recorded ${show(recorded)}` });
+  const lotClaim = claims.lotClaims.get(id);
+  if (lotClaim) {
+    lotClaim.isMatched = true;
+    if (String(lotId) !== lotClaim.lotId) mismatch('lot_id', lotId, lotClaim.lotId, lotClaim.seq);
+    const columns: Record<string, unknown> = { kind, quantity, balance_after: m[4], status_after: m[5], occurred_on: occurredOn, session_id: sessionId, note: m[8], reference: m[9] };
+    for (const [key, column] of Object.entries(movementFields)) {
+      if (key in lotClaim.after && !sameValue(lotClaim.after[key], columns[column])) mismatch(column, columns[column], lotClaim.after[key], lotClaim.seq);
+    }
     return;
   }
-  const after = parseSnapshot(c.detail ?? 'null');
-  if (after === null || after === 'unreadable') return;
-  for (const [key, column] of Object.entries(movementFields)) {
-    if (key in after && !sameValue(after[key], m[column])) mismatch(column, after[key]);
-  }
-}
-
-/**
- * On hand is a summary of the ledger: each movement's balance_after is the running sum of its lot's
- * movements, and the lot's on_hand and status are those its last movement left. Use and reversal only move
- * stock, so they keep the status before them.
- */
-function checkLotLedgers(db: Database, found: ProblemList): number {
-  const lotById = db.prepare('SELECT on_hand, status FROM stock_lots WHERE id = ?');
-  const movements = db
-    .prepare('SELECT id, lot_id, kind, quantity, balance_after, status_after FROM stock_movements ORDER BY lot_id, id')
-    .iterate() as IterableIterator<{ id: number; lot_id: number; kind: string; quantity: number; balance_after: number; status_after: string }>;
-  const seen = new Set<number>();
-  let lotId: number | null = null;
-  let balance = 0;
-  let status: string | null = null;
-  const finishLot = () => {
-    if (lotId === null) return;
-    seen.add(lotId);
-    const lot = lotById.get(lotId) as { on_hand: number; status: string } | undefined;
-    if (!lot) return; // a movement on a missing lot is reported by the claims check (lot_id) and the entity walk
-    if (lot.on_hand !== balance) found.add({ table: 'stock_lots', rowId: lotId, column: 'on_hand', message: `stock_lots #${lotId}: on_hand is ${lot.on_hand} but its movements add up to ${balance}` });
-    if (status !== null && lot.status !== status) found.add({ table: 'stock_lots', rowId: lotId, column: 'status', message: `stock_lots #${lotId}: status is ${lot.status} but its last movement left it ${status}` });
+  const fromSession = (lines: StockLines, at: number, expectedKind: string) => {
+    const seq = lines.seq[at] as number;
+    lines.isMatched[at] = 1;
+    if (kind !== expectedKind) mismatch('kind', kind, expectedKind, seq);
+    if (lotId !== lines.lot[at]) mismatch('lot_id', lotId, lines.lot[at], seq);
+    if (quantity !== lines.quantity[at]) mismatch('quantity', quantity, lines.quantity[at], seq);
+    if (sessionId !== lines.session[at]) mismatch('session_id', sessionId, lines.session[at], seq);
+    if (dateNumber(occurredOn) !== lines.date[at]) mismatch('occurred_on', occurredOn, dateText(lines.date[at] as number), seq);
   };
-  for (const m of movements) {
-    if (m.lot_id !== lotId) {
-      finishLot();
-      lotId = m.lot_id;
-      balance = 0;
-      status = null;
+  if (id <= claims.maxMovementId && claims.uses.seq[id] !== 0) return fromSession(claims.uses, id, 'use');
+  if (reversesId !== null && reversesId >= 1 && reversesId <= claims.maxMovementId && claims.reversals.seq[reversesId] !== 0) {
+    if (claims.reversals.isMatched[reversesId]) {
+      found.add({ table: 'stock_movements', rowId: id, message: `stock_movements #${id} reverses movement #${reversesId}, which another movement already put back` });
+      return;
     }
-    balance += m.quantity;
-    if (m.balance_after !== balance) {
-      found.add({ table: 'stock_movements', rowId: m.id, column: 'balance_after', message: `stock_movements #${m.id}: balance_after is ${m.balance_after} but the lot's movements up to it add up to ${balance}` });
-      balance = m.balance_after;
-    }
-    if ((m.kind === 'use' || m.kind === 'reverse') && status !== null && m.status_after !== status) {
-      found.add({ table: 'stock_movements', rowId: m.id, column: 'status_after', message: `stock_movements #${m.id}: a ${m.kind} changed the lot's status from ${status} to ${m.status_after}` });
-    }
-    status = m.status_after;
+    return fromSession(claims.reversals, reversesId, 'reverse');
   }
-  finishLot();
-  let count = 0;
-  for (const raw of db.prepare('SELECT id, on_hand FROM stock_lots ORDER BY id').raw(true).iterate()) {
-    const [id, onHand] = raw as [number, number];
-    count += 1;
-    if (!seen.has(id) && onHand !== 0) found.add({ table: 'stock_lots', rowId: id, column: 'on_hand', message: `stock_lots #${id}: on_hand is ${onHand} but it has no movements` });
-  }
-  return count;
+  found.add({ table: 'stock_movements', rowId: id, message: `stock_movements #${id} has no audit event: it was written around the API` });
 }
 
-/** A session's stock is taken in the session's own call: a movement naming a session that is not there is half a call. */
-function checkSessionStock(db: Database, found: ProblemList): void {
-  const orphans = db
-    .prepare(
-      `SELECT m.id, m.session_id FROM stock_movements m
-       WHERE m.session_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM sessions s WHERE s.id = m.session_id) ORDER BY m.id`,
-    )
-    .all() as Array<{ id: number; session_id: number }>;
-  for (const o of orphans) {
-    found.add({ table: 'stock_movements', rowId: o.id, column: 'session_id', message: `stock_movements #${o.id} names session #${o.session_id}, which does not exist` });
+function reportUnmatchedClaims(claims: MovementClaims, found: ProblemList): void {
+  for (const [id, claim] of claims.lotClaims) {
+    if (!claim.isMatched) found.add({ table: 'stock_movements', rowId: id, seq: claim.seq, message: `event #${claim.seq} records movement #${id} but that movement is missing` });
+  }
+  for (let id = 1; id <= claims.maxMovementId; id += 1) {
+    const useSeq = claims.uses.seq[id] as number;
+    if (useSeq !== 0 && !claims.uses.isMatched[id]) found.add({ table: 'stock_movements', rowId: id, seq: useSeq, message: `event #${useSeq} records movement #${id} but that movement is missing` });
+    const reversalSeq = claims.reversals.seq[id] as number;
+    if (reversalSeq !== 0 && !claims.reversals.isMatched[id]) found.add({ table: 'stock_movements', rowId: id, seq: reversalSeq, message: `event #${reversalSeq} says movement #${id} was put back, but no reversal of it exists` });
   }
 }
 
-function parseSnapshot(json: string | null): Record<string, unknown> | null | 'unreadable' {
-  if (json === null) return 'unreadable';
+function parseBody(body: string): { before?: unknown; after?: unknown } | null {
   try {
-    const value: unknown = JSON.parse(json);
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+    const value: unknown = JSON.parse(body);
+    return value !== null && typeof value === 'object' ? (value as { before?: unknown; after?: unknown }) : null;
   } catch {
-    return 'unreadable';
+    return null;
   }
+}
+
+function asObject(value: unknown): Record<string, unknown> | null {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
 }
 
 /** Snapshot values are JSON (booleans, arrays); rows hold 0/1 and JSON text. */
@@ -376,6 +398,17 @@ function sameValue(snapshot: unknown, column: unknown): boolean {
   if (snapshot === null) return column === null;
   if (typeof snapshot === 'object') return typeof column === 'string' && JSON.stringify(snapshot) === column;
   return snapshot === column;
+}
+
+/** YYYY-MM-DD as the number yyyymmdd (-1 when it is not such a date), so dates fit a typed array. */
+function dateNumber(value: unknown): number {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return -1;
+  return Number(value.slice(0, 4)) * 10000 + Number(value.slice(5, 7)) * 100 + Number(value.slice(8, 10));
+}
+
+function dateText(value: number): string {
+  if (value < 0) return '(no date)';
+  return `${String(Math.floor(value / 10000)).padStart(4, '0')}-${String(Math.floor(value / 100) % 100).padStart(2, '0')}-${String(value % 100).padStart(2, '0')}`;
 }
 
 function columnName(expression: string): string {

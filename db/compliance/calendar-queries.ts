@@ -3,6 +3,7 @@
 import type { Database } from 'better-sqlite3';
 import type { HandlerContext } from '../api/handler-context';
 import { clinicToday } from '../clinic/clinic-store';
+import type { InventoryAlerts } from '../inventory/inventory-contract';
 import { inventoryAlerts } from '../inventory/inventory-queries';
 import { listStaff } from '../staff/staff-store';
 import type { CalendarItem, ComplianceCalendar } from './calendar-contract';
@@ -214,7 +215,7 @@ function addStaffRecordItems(db: Database, cal: CalendarBuilder, isManager: bool
 
 function addMdrItems(db: Database, cal: CalendarBuilder): void {
   const { today } = cal;
-  const mdr = mdrOverview(db, today, { includeVoided: false });
+  const mdr = mdrOverview(db, today, { includeVoided: false, onlyNeedingAction: true });
   for (const e of mdr.evaluations.filter((x) => x.needsAction)) {
     const what = e.source === 'needle_defect' ? `${e.defect?.replace('_', ' ')} (lot ${e.lotNumber})` : `adverse event on session #${e.sessionId}`;
     cal.add({
@@ -272,8 +273,8 @@ function addTaskItems(ctx: HandlerContext, cal: CalendarBuilder, recordMissed: b
   }
 }
 
-function addLotItems(db: Database, cal: CalendarBuilder): void {
-  const alerts = inventoryAlerts(db, cal.today);
+function addLotItems(db: Database, cal: CalendarBuilder, known?: InventoryAlerts): void {
+  const alerts = known ?? inventoryAlerts(db, cal.today);
   for (const lot of alerts.expired) {
     cal.add({
       kind: 'lot_expired',
@@ -301,14 +302,17 @@ function addLotItems(db: Database, cal: CalendarBuilder): void {
  * With recordMissed (the default, in a write transaction) reading the calendar records newly missed task
  * occurrences with their audit events; without it nothing is written, for read-only callers such as a dashboard.
  */
-export function buildCalendar(ctx: HandlerContext, options: { recordMissed: boolean } = { recordMissed: true }): ComplianceCalendar {
+export function buildCalendar(
+  ctx: HandlerContext,
+  options: { recordMissed: boolean; inventoryAlerts?: InventoryAlerts } = { recordMissed: true },
+): ComplianceCalendar {
   const today = clinicToday(ctx.db, ctx.now);
   const cal = new CalendarBuilder(today);
   addTaskItems(ctx, cal, options.recordMissed);
   addContainerItems(ctx.db, cal);
   addStaffRecordItems(ctx.db, cal, ctx.actor?.role === 'manager');
   addMdrItems(ctx.db, cal);
-  addLotItems(ctx.db, cal);
+  addLotItems(ctx.db, cal, options.inventoryAlerts);
   const items = cal.items.sort(
     (a, b) => Number(b.severity === 'overdue') - Number(a.severity === 'overdue') || a.dueOn.localeCompare(b.dueOn) || a.title.localeCompare(b.title),
   );

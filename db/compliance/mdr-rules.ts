@@ -12,6 +12,7 @@ import {
   listAnnualReports,
   listMdrRows,
   listUnevaluatedSessions,
+  listMdrRowsNeedingAction,
   liveEvaluationOfSession,
   reportableCountsByYear,
   type MdrRow,
@@ -84,8 +85,13 @@ export function annualReportStatuses(db: Database): MdrAnnualReportStatus[] {
   }));
 }
 
-export function mdrOverview(db: Database, today: string, filter: { status?: MdrStatus | undefined; includeVoided: boolean }): MdrOverview {
-  const evaluations = listMdrRows(db, filter.includeVoided)
+export function mdrOverview(
+  db: Database,
+  today: string,
+  filter: { status?: MdrStatus | undefined; includeVoided: boolean; onlyNeedingAction?: boolean },
+): MdrOverview {
+  const rows = filter.onlyNeedingAction ? listMdrRowsNeedingAction(db) : listMdrRows(db, filter.includeVoided);
+  const evaluations = rows
     .map((r) => toMdrView(r, today))
     .filter((v) => filter.status === undefined || v.status === filter.status);
   return {

@@ -39,6 +39,9 @@ const mdrSelect = `SELECT m.id, m.source, m.session_id, se.adverse_event, m.lot_
 const statements = statementsFor((db) => ({
   byId: db.prepare<[number], MdrRow>(`${mdrSelect} WHERE m.id = ?`),
   list: db.prepare<[number], MdrRow>(`${mdrSelect} WHERE ? = 1 OR m.voided_at IS NULL ORDER BY m.aware_on DESC, m.id DESC`),
+  needingAction: db.prepare<[], MdrRow>(
+    `${mdrSelect} WHERE m.voided_at IS NULL AND m.reported_on IS NULL AND m.reportable IN ('undecided', 'yes') ORDER BY m.aware_on DESC, m.id DESC`,
+  ),
   liveForSession: db.prepare<[number], { id: number }>(
     "SELECT id FROM mdr_evaluations WHERE session_id = ? AND source = 'adverse_event' AND voided_at IS NULL",
   ),
@@ -81,6 +84,11 @@ export function findMdrRow(db: Database, id: number): MdrRow | undefined {
 
 export function listMdrRows(db: Database, includeVoided: boolean): MdrRow[] {
   return statements(db).list.all(includeVoided ? 1 : 0);
+}
+
+/** Open evaluations and reportable ones not yet reported: what the calendar lists (a clinic holds thousands decided). */
+export function listMdrRowsNeedingAction(db: Database): MdrRow[] {
+  return statements(db).needingAction.all();
 }
 
 export function liveEvaluationOfSession(db: Database, sessionId: number): number | null {

@@ -21,6 +21,7 @@ export const dashboardHandlers: HandlersFor<typeof dashboardMethods> = {
     const from = twelveMonthsFrom(today);
     const monthlyCounts = sessionCounts(ctx.db, from, today, 'month');
     const lastWeek = sessionCounts(ctx.db, periodOf(today, 'week'), today, 'day');
+    const stockAlerts = inventoryAlerts(ctx.db, today);
     return {
       today,
       sessionsToday: lastWeek.find((d) => d.period === today)?.total ?? 0,
@@ -28,8 +29,8 @@ export const dashboardHandlers: HandlersFor<typeof dashboardMethods> = {
       sessionsThisMonth: monthlyCounts.at(-1)?.total ?? 0,
       monthlyCounts,
       monthlyRevenue: revenueSeries(ctx.db, from, today, 'month'),
-      inventoryAlerts: inventoryAlerts(ctx.db, today),
-      compliance: buildCalendar(ctx, { recordMissed: false }),
+      inventoryAlerts: stockAlerts,
+      compliance: buildCalendar(ctx, { recordMissed: false, inventoryAlerts: stockAlerts }),
       backups: readBackupStatus(ctx.db, ctx.env.dbPath, ctx.now),
     };
   },

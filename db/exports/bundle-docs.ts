@@ -1,7 +1,11 @@
 // The written parts of a bundle: README.txt (what each file is, how to check it by hand) and DATA-DICTIONARY.md
 // (every column of every CSV), generated from the same column definitions the CSVs are written from.
 import { auditEventColumns, auditEventsFileName } from './audit-events-csv';
+import { canonicalEncodingMarkdown } from './canonical-encoding-copy';
+import type { LogFileResult } from './log-csv';
 import type { ColumnDef, ColumnType, ResolvedLog } from './log-definition';
+import { manifestJsonName, manifestTxtName } from './manifest';
+import { verifyPageHtml } from './verify-page';
 
 const typeLabels: Record<ColumnType, string> = {
   int: 'whole number',
@@ -148,4 +152,45 @@ export function readmeText(input: ReadmeInput): string {
     '',
   );
   return lines.join('\r\n');
+}
+
+const documentNotes: BundleFileNote[] = [
+  { name: 'report.pdf', description: 'Printable report: summary of every log, then each log as a table' },
+  { name: 'DATA-DICTIONARY.md', description: 'Every column of every CSV, its type and meaning' },
+  { name: 'CANONICAL-ENCODING.md', description: 'How each audit event hash is computed, so the check can be rewritten' },
+  { name: 'README.txt', description: 'This file' },
+  { name: 'verify.html', description: 'Open in a browser to run every check offline' },
+  { name: 'public-key.pem', description: "The clinic's Ed25519 public key" },
+  { name: 'checkpoint.json', description: 'The signed checkpoint, exactly as signed' },
+  { name: 'checkpoint.sig', description: 'Ed25519 signature of checkpoint.json (64 bytes)' },
+  { name: manifestJsonName, description: 'Every file with SHA-256 and size, the range, author, options, chain head and signatures' },
+  { name: manifestTxtName, description: 'The same SHA-256 list for sha256sum -c' },
+];
+
+export interface BundleDocumentsInput extends Omit<ReadmeInput, 'files'> {
+  pdf: Buffer;
+  logs: readonly ResolvedLog[];
+  written: readonly LogFileResult[];
+  publicKeyPem: string;
+  checkpointJson: string;
+  checkpointSignature: string;
+}
+
+/** Every file of a bundle besides the CSVs and the two manifests, in the order they go into the ZIP. */
+export function bundleDocuments(input: BundleDocumentsInput): Array<{ name: string; content: Buffer; description: string }> {
+  const csvNotes = input.written.map((w) => ({ name: w.fileName, description: `${w.title} (${w.rows} rows)` }));
+  const contents: Record<string, Buffer> = {
+    'report.pdf': input.pdf,
+    'DATA-DICTIONARY.md': Buffer.from(dataDictionary(input.logs, input.isDeidentified), 'utf8'),
+    'CANONICAL-ENCODING.md': Buffer.from(canonicalEncodingMarkdown, 'utf8'),
+    'README.txt': Buffer.from(readmeText({ ...input, files: [...csvNotes, ...documentNotes] }), 'utf8'),
+    'verify.html': Buffer.from(verifyPageHtml(), 'utf8'),
+    'public-key.pem': Buffer.from(input.publicKeyPem, 'utf8'),
+    'checkpoint.json': Buffer.from(input.checkpointJson, 'utf8'),
+    'checkpoint.sig': Buffer.from(input.checkpointSignature, 'base64'),
+  };
+  return documentNotes.flatMap((note) => {
+    const content = contents[note.name];
+    return content ? [{ name: note.name, content, description: note.description }] : [];
+  });
 }

@@ -8,8 +8,7 @@ import { readChainHead } from '../audit/audit-log';
 import { instantOfLocal } from '../clinic/business-time';
 import { readClinicProfile } from '../clinic/clinic-store';
 import { auditEventsFileName, writeAuditEventsCsv, type AuditSliceResult } from './audit-events-csv';
-import { dataDictionary, readmeText, type BundleFileNote } from './bundle-docs';
-import { canonicalEncodingMarkdown } from './canonical-encoding-copy';
+import { bundleDocuments } from './bundle-docs';
 import type { BundleRequest, ExportStage } from './exports-contract';
 import { publicKeyFingerprint, type ClinicKeyStores } from './key-store';
 import { writeLogCsv, type FormatContext, type LogFileResult } from './log-csv';
@@ -30,7 +29,6 @@ import {
 } from './manifest';
 import { renderReportPdf } from './pdf-report';
 import { Pseudonymiser } from './pseudonyms';
-import { verifyPageHtml } from './verify-page';
 import { ZipFileWriter } from './zip-writer';
 
 export interface BundleAuthor {
@@ -254,53 +252,25 @@ export async function writeAuditBundle(options: WriteBundleOptions): Promise<Wri
     const checkpoint: Checkpoint = { clinicId: clinic.clinicId, eventCount: head.eventCount, headHash: head.headHash, at: generatedAt };
     const checkpointJson = checkpointText(checkpoint);
     const checkpointSignature = signText(signing, checkpointJson);
-    const csvNotes: BundleFileNote[] = written.map((w) => ({ name: w.fileName, description: `${w.title} (${w.rows} rows)` }));
-    const docNotes: BundleFileNote[] = [
-      { name: 'report.pdf', description: 'Printable report: summary of every log, then each log as a table' },
-      { name: 'DATA-DICTIONARY.md', description: 'Every column of every CSV, its type and meaning' },
-      { name: 'CANONICAL-ENCODING.md', description: 'How each audit event hash is computed, so the check can be rewritten' },
-      { name: 'README.txt', description: 'This file' },
-      { name: 'verify.html', description: 'Open in a browser to run every check offline' },
-      { name: 'public-key.pem', description: "The clinic's Ed25519 public key" },
-      { name: 'checkpoint.json', description: 'The signed checkpoint, exactly as signed' },
-      { name: 'checkpoint.sig', description: 'Ed25519 signature of checkpoint.json (64 bytes)' },
-      { name: manifestJsonName, description: 'Every file with SHA-256 and size, the range, author, options, chain head and signatures' },
-      { name: manifestTxtName, description: 'The same SHA-256 list for sha256sum -c' },
-    ];
-    const docs: Array<{ name: string; content: Buffer }> = [
-      { name: 'report.pdf', content: pdf },
-      { name: 'DATA-DICTIONARY.md', content: Buffer.from(dataDictionary(logs, request.deidentify), 'utf8') },
-      { name: 'CANONICAL-ENCODING.md', content: Buffer.from(canonicalEncodingMarkdown, 'utf8') },
-      {
-        name: 'README.txt',
-        content: Buffer.from(
-          readmeText({
-            clinicName: clinic.name,
-            from: request.from,
-            to: request.to,
-            generatedAt,
-            isDeidentified: request.deidentify,
-            publicKeyFingerprint: fingerprint,
-            eventCount: head.eventCount,
-            headHash: head.headHash,
-            files: [...csvNotes, ...docNotes],
-          }),
-          'utf8',
-        ),
-      },
-      { name: 'verify.html', content: Buffer.from(verifyPageHtml(), 'utf8') },
-      { name: 'public-key.pem', content: Buffer.from(signing.publicKeyPem, 'utf8') },
-      { name: 'checkpoint.json', content: Buffer.from(checkpointJson, 'utf8') },
-      { name: 'checkpoint.sig', content: Buffer.from(checkpointSignature, 'base64') },
-    ];
+    const docs = bundleDocuments({
+      pdf,
+      logs,
+      written,
+      clinicName: clinic.name,
+      from: request.from,
+      to: request.to,
+      generatedAt,
+      isDeidentified: request.deidentify,
+      publicKeyPem: signing.publicKeyPem,
+      publicKeyFingerprint: fingerprint,
+      eventCount: head.eventCount,
+      headHash: head.headHash,
+      checkpointJson,
+      checkpointSignature,
+    });
     const files: ManifestFile[] = [
       ...written.map((w) => ({ name: w.fileName, sha256: w.sha256, sizeBytes: w.sizeBytes, rows: w.rows, description: w.title })),
-      ...docs.map((d) => ({
-        name: d.name,
-        sha256: createHash('sha256').update(d.content).digest('hex'),
-        sizeBytes: d.content.length,
-        description: docNotes.find((n) => n.name === d.name)?.description ?? '',
-      })),
+      ...docs.map((d) => ({ name: d.name, sha256: createHash('sha256').update(d.content).digest('hex'), sizeBytes: d.content.length, description: d.description })),
     ];
     const containsPhi = !request.deidentify && ctx.chartNumbers.size > 0;
     const manifest = signManifest(signing, {

@@ -26,6 +26,7 @@ export interface BundleVerification {
 
 /** Files kept whole in memory to be read; everything else is only hashed as it streams past. */
 const smallFiles = new Set([manifestJsonName, manifestTxtName, 'public-key.pem', 'checkpoint.json', 'checkpoint.sig']);
+const maxKeptBytes = 64 * 1024 * 1024;
 
 /** RFC 4180 records from text arriving in chunks (a quoted field may span chunks and lines). */
 export class CsvStreamParser {
@@ -252,6 +253,11 @@ export async function verifyBundle(zipPath: string, options: { expectedFingerpri
   const walker = new ChainWalker();
   let chainReadError: string | null = null;
   for (const entry of readZipDirectory(zipPath)) {
+    // The files kept in memory are a few kB in a real bundle; a huge one is refused, not loaded.
+    if (smallFiles.has(entry.name) && entry.size > maxKeptBytes) {
+      add('zip', entry.name, false, `${entry.name} is ${entry.size} bytes, far more than a bundle's ${entry.name} holds`);
+      continue;
+    }
     const hash = createHash('sha256');
     const parts: Buffer[] = [];
     const isAudit = entry.name === auditEventsFileName;

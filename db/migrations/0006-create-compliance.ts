@@ -241,6 +241,9 @@ export const migration0006: Migration = {
       CREATE UNIQUE INDEX mdr_evaluations_by_session_id ON mdr_evaluations (session_id)
         WHERE source = 'adverse_event' AND voided_at IS NULL;
       CREATE INDEX mdr_evaluations_by_aware_on ON mdr_evaluations (aware_on);
+      -- The calendar lists only evaluations still needing action; a busy clinic holds thousands decided.
+      CREATE INDEX mdr_evaluations_needing_action ON mdr_evaluations (aware_on)
+        WHERE voided_at IS NULL AND reported_on IS NULL AND reportable IN ('undecided', 'yes');
 
       -- Form FDA 3419, the user-facility annual report (803.33).
       CREATE TABLE mdr_annual_reports (

@@ -178,16 +178,33 @@ function earnedByDate(db: Database, from: string, to: string): Map<string, { cen
   return new Map(rows.map((r) => [r.session_date, { cents: r.earned_cents, visits: r.visits }]));
 }
 
-/** Prepaid visits sold but not used by the end of a date, valued at their package's per-visit price. */
-export function packageLiabilityOn(db: Database, date: string): number {
-  const row = db
-    .prepare<{ date: string }, { liability: number | null }>(
-      `SELECT sum((k.visits_total - (SELECT count(*) FROM package_uses u WHERE u.package_id = k.id AND u.status = 'active' AND u.used_on <= @date))
-                  * 1.0 * k.price_cents / k.visits_total) AS liability
-       FROM packages k WHERE k.status = 'active' AND k.sold_on <= @date`,
+/** Prepaid visits sold but not used by the end of each date, valued at their package's per-visit price. */
+export function packageLiabilitiesOn(db: Database, dates: string[]): number[] {
+  const last = dates.reduce((a, b) => (a > b ? a : b), '');
+  const packages = db
+    .prepare<[string], { id: number; sold_on: string; visits_total: number; price_cents: number }>(
+      "SELECT id, sold_on, visits_total, price_cents FROM packages WHERE status = 'active' AND sold_on <= ?",
     )
-    .get({ date });
-  return Math.round(row?.liability ?? 0);
+    .all(last);
+  const uses = db
+    .prepare<[string], { package_id: number; used_on: string }>("SELECT package_id, used_on FROM package_uses WHERE status = 'active' AND used_on <= ?")
+    .all(last);
+  const usesByPackage = new Map<number, string[]>();
+  for (const u of uses) usesByPackage.set(u.package_id, [...(usesByPackage.get(u.package_id) ?? []), u.used_on]);
+  return dates.map((date) =>
+    Math.round(
+      packages
+        .filter((k) => k.sold_on <= date)
+        .reduce((total, k) => {
+          const used = (usesByPackage.get(k.id) ?? []).filter((d) => d <= date).length;
+          return total + ((k.visits_total - used) * k.price_cents) / k.visits_total;
+        }, 0),
+    ),
+  );
+}
+
+export function packageLiabilityOn(db: Database, date: string): number {
+  return packageLiabilitiesOn(db, [date])[0] ?? 0;
 }
 
 export function revenueSeries(db: Database, from: string, to: string, granularity: 'week' | 'month'): RevenuePeriod[] {
@@ -246,9 +263,13 @@ export function revenueSeries(db: Database, from: string, to: string, granularit
       a.selfPayCost += c.selfPay;
     }
   }
-  return periods.map((period) => {
-    const a = acc.get(period)!;
+  const periodEnds = periods.map((period) => {
     const end = granularity === 'week' ? addDays(period, 6) : lastDayOfMonth(period);
+    return end < to ? end : to;
+  });
+  const liabilities = packageLiabilitiesOn(db, periodEnds);
+  return periods.map((period, index) => {
+    const a = acc.get(period)!;
     const revenueCents = Math.round(a.revenue);
     return {
       period,
@@ -258,7 +279,7 @@ export function revenueSeries(db: Database, from: string, to: string, granularit
       averagePerVisitCents: a.visits ? Math.round(a.revenue / a.visits) : 0,
       collectedCents: a.collected,
       refundedCents: a.refunded,
-      packageLiabilityCents: packageLiabilityOn(db, end < to ? end : to),
+      packageLiabilityCents: liabilities[index] ?? 0,
       sessions: a.sessions,
       needles: a.needles,
       needlesPerSession: a.sessions ? a.needles / a.sessions : 0,
