@@ -87,7 +87,7 @@ export const migration0006: Migration = {
     db.exec(`
       -- Fill estimates sum needles per container, and the MDR safety net finds sessions with an adverse event.
       CREATE INDEX sessions_by_sharps_container_id ON sessions (sharps_container_id, session_date) WHERE sharps_container_id IS NOT NULL;
-      CREATE INDEX sessions_by_adverse_event ON sessions (session_date) WHERE adverse_event <> 'none';
+      CREATE INDEX sessions_by_adverse_event ON sessions (session_date, status) WHERE adverse_event <> 'none';
 
       -- Regulated-medical-waste pickups: the manifest or tracking document (state law, compliance.md 1.9).
       CREATE TABLE sharps_pickups (
@@ -241,6 +241,7 @@ export const migration0006: Migration = {
       CREATE UNIQUE INDEX mdr_evaluations_by_session_id ON mdr_evaluations (session_id)
         WHERE source = 'adverse_event' AND voided_at IS NULL;
       CREATE INDEX mdr_evaluations_by_aware_on ON mdr_evaluations (aware_on);
+      CREATE INDEX mdr_evaluations_reportable_by_event_on ON mdr_evaluations (event_on) WHERE reportable = 'yes' AND voided_at IS NULL;
       -- The calendar lists only evaluations still needing action; a busy clinic holds thousands decided.
       CREATE INDEX mdr_evaluations_needing_action ON mdr_evaluations (aware_on)
         WHERE voided_at IS NULL AND reported_on IS NULL AND reportable IN ('undecided', 'yes');
