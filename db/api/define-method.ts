@@ -25,6 +25,17 @@ export function method<Output>() {
   return <Input extends z.ZodType>(spec: Omit<MethodSpec<Input, Output>, 'output'>): MethodSpec<Input, Output> => spec;
 }
 
+/**
+ * `task<Output>()({...})` declares long work (export, backup) whose handler may be async. method() widens `kind`,
+ * and a handler may await only when its kind is the literal 'task'; this keeps the literal.
+ */
+export function task<Output>() {
+  return <Input extends z.ZodType>(spec: Omit<MethodSpec<Input, Output>, 'output' | 'kind'>) => ({
+    ...method<Output>()({ ...spec, kind: 'task' }),
+    kind: 'task' as const,
+  });
+}
+
 export type ContractShape = Record<string, MethodSpec>;
 export type InputOf<S> = S extends MethodSpec<infer I, unknown> ? z.input<I> : never;
 export type ParsedInputOf<S> = S extends MethodSpec<infer I, unknown> ? z.output<I> : never;

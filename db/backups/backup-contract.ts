@@ -1,7 +1,7 @@
 // API methods for backups, restore drills and restore. Pure: shared with the renderer.
 import { z } from 'zod';
 import { changeReason, recordId } from '../api/common-schemas';
-import { method, type MethodSpec } from '../api/define-method';
+import { method, task } from '../api/define-method';
 import { managersOnly, oversight } from '../api/roles';
 
 export const backupKinds = ['daily', 'manual', 'pre_migration', 'scheduled'] as const;
@@ -83,17 +83,6 @@ const absolutePath = z
 /** A new passphrase; never stored, never audited. */
 export const newPassphrase = z.string().min(8, 'must be at least 8 characters').max(1024, 'must be at most 1024 characters');
 const givenPassphrase = z.string().min(1, 'must not be empty').max(1024, 'must be at most 1024 characters');
-
-/**
- * method() widens `kind` to MethodKind, and the Handler type only allows an async handler when the kind is the
- * literal 'task'; this keeps the literal, so these handlers may await.
- */
-function task<Output>() {
-  return <Input extends z.ZodType>(spec: Omit<MethodSpec<Input, Output>, 'output' | 'kind'>) => ({
-    ...method<Output>()({ ...spec, kind: 'task' }),
-    kind: 'task' as const,
-  });
-}
 
 export const backupMethods = {
   'backups.status': method<BackupStatus>()({

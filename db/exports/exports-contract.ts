@@ -2,7 +2,7 @@
 // Pure: shared with the renderer.
 import { z } from 'zod';
 import { businessDate, optionalText, requiredText } from '../api/common-schemas';
-import { method, type MethodSpec } from '../api/define-method';
+import { method, task } from '../api/define-method';
 import { managersOnly, oversight } from '../api/roles';
 
 export const legalBases = ['public_health_164_512b', 'required_by_law', 'health_oversight', 'other'] as const;
@@ -111,17 +111,6 @@ export const disclosureInput = z.strictObject({
   chartNumbers: z.array(requiredText(40)).min(1, 'must name at least one chart number').max(100_000),
   exportId: exportIdSchema.optional(),
 });
-
-/**
- * method() widens `kind` to MethodKind, and the Handler type lets a handler be async only when the kind is the
- * literal 'task'; this keeps the literal (the same helper as backups'; it belongs in define-method.ts).
- */
-function task<Output>() {
-  return <Input extends z.ZodType>(spec: Omit<MethodSpec<Input, Output>, 'output' | 'kind'>) => ({
-    ...method<Output>()({ ...spec, kind: 'task' }),
-    kind: 'task' as const,
-  });
-}
 
 export const exportMethods = {
   'exports.createBundle': task<ExportRecordView>()({
