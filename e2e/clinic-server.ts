@@ -1,6 +1,6 @@
 // Starts the real `clinic-ops web` server on a fresh clinic file and hands back the address it printed.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -27,8 +27,12 @@ export const demoTemplatePath = join(projectRoot, 'test-results', 'demo-template
 export function seedDemoClinic(dbPath: string): void {
   if (!existsSync(demoTemplatePath)) {
     mkdirSync(dirname(demoTemplatePath), { recursive: true });
-    const result = spawnSync(process.execPath, [cli, 'seed-demo', '--db', demoTemplatePath], { cwd: projectRoot, encoding: 'utf8', timeout: 120_000 });
+    // Seeded under a private name and renamed when complete, so a second run never copies a half-made file.
+    const partial = join(dirname(demoTemplatePath), `seeding-${process.pid}-${Date.now()}`, 'clinic.sqlite3');
+    const result = spawnSync(process.execPath, [cli, 'seed-demo', '--db', partial], { cwd: projectRoot, encoding: 'utf8', timeout: 120_000 });
     if (result.status !== 0) throw new Error(`seed-demo failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
+    if (!existsSync(demoTemplatePath)) renameSync(partial, demoTemplatePath);
+    rmSync(dirname(partial), { recursive: true, force: true });
   }
   copyFileSync(demoTemplatePath, dbPath);
 }

@@ -1,16 +1,25 @@
-// The first page after sign-in: the clinic, today's date, who works here, and whether the audit chain is intact.
-import { Card, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { oversight } from '../../../db/api/roles';
+// The first page after sign-in: today's, this week's and this month's sessions, a year of sessions and
+// self-pay revenue (or any range the picker chooses), and the alerts. One read (dashboard.summary) fills it
+// for the default range; the audit chain is checked on the Audit log page, not here (it walks every event).
+import { Anchor, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
+import type { DashboardSummary } from '../../../db/dashboard/dashboard-contract';
 import { useApiQuery } from '../../api/useApiQuery';
 import { useClinicSession } from '../../app/ClinicSessionContext';
-import { AuditChainStatus } from '../../components/AuditChainStatus';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageLoader } from '../../components/PageLoader';
 import { formatBusinessDateLong, roleLabel } from '../../lib/format';
+import { sessionsListHref } from '../sessions/session-filters';
+import { RevenueCharts, SessionCountCharts } from './charts/ChartGroups';
+import { addDays, rangeForPreset, type ChartRange } from './charts/date-range';
+import { DateRangePicker } from './charts/DateRangePicker';
+import { useChartRange } from './charts/useChartRange';
+import { DashboardAlerts } from './DashboardAlerts';
 import { countActiveStaffByRole } from './staff-counts';
 
 export function DashboardPage() {
-  const { clinic, today, acting } = useClinicSession();
+  const { clinic, today } = useClinicSession();
+  const summary = useApiQuery('dashboard.summary', {});
   return (
     <Stack>
       <div>
@@ -19,25 +28,75 @@ export function DashboardPage() {
           {clinic.name} · {formatBusinessDateLong(today)}
         </Text>
       </div>
-      <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <Card withBorder component="section" aria-labelledby="dashboard-staff">
-          <Title order={2} size="h4" id="dashboard-staff" mb="sm">
-            Staff
-          </Title>
-          <StaffCounts />
-        </Card>
-        <Card withBorder component="section" aria-labelledby="dashboard-audit">
-          <Title order={2} size="h4" id="dashboard-audit" mb="sm">
-            Audit log
-          </Title>
-          {oversight.includes(acting.role) ? (
-            <AuditChainStatus />
-          ) : (
-            <Text size="sm">The audit chain check is shown to managers and auditors.</Text>
-          )}
-        </Card>
-      </SimpleGrid>
+      {summary.isPending ? (
+        <PageLoader label="Loading the dashboard" />
+      ) : summary.isError ? (
+        <ErrorAlert title="Could not load the dashboard" error={summary.error} />
+      ) : (
+        <DashboardBody summary={summary.data} />
+      )}
     </Stack>
+  );
+}
+
+/** Whether a range is exactly the summary's (this month and the eleven before, by month). */
+function isSummaryRange(range: ChartRange, summary: DashboardSummary): boolean {
+  const twelve = rangeForPreset('twelveMonths', summary.today);
+  return range.from === twelve.from && range.to === twelve.to && range.granularity === 'month';
+}
+
+function DashboardBody({ summary }: { summary: DashboardSummary }) {
+  const [range, setRange] = useChartRange();
+  const usesSummary = isSummaryRange(range, summary);
+  const weekStart = addDays(summary.today, -((new Date(`${summary.today}T00:00:00Z`).getUTCDay() + 6) % 7));
+  return (
+    <Stack gap="lg">
+      <SimpleGrid cols={{ base: 1, sm: 3 }} component="section" aria-label="Session counts">
+        <CountCard label="Sessions today" value={summary.sessionsToday} href={sessionsListHref({ from: summary.today, to: summary.today })} />
+        <CountCard label="Sessions this week" value={summary.sessionsThisWeek} href={sessionsListHref({ from: weekStart, to: summary.today })} />
+        <CountCard label="Sessions this month" value={summary.sessionsThisMonth} href={sessionsListHref({ from: `${summary.today.slice(0, 7)}-01`, to: summary.today })} />
+      </SimpleGrid>
+
+      <Stack component="section" aria-labelledby="dashboard-charts" gap="sm">
+        <Group justify="space-between" align="flex-end">
+          <Title order={2} size="h4" id="dashboard-charts">
+            Sessions and revenue
+          </Title>
+          <Anchor component={Link} to="/revenue" size="sm">
+            More revenue charts
+          </Anchor>
+        </Group>
+        <DateRangePicker range={range} onChange={setRange} />
+        <SessionCountCharts range={range} preloaded={usesSummary ? summary.monthlyCounts : undefined} openTables={['byKind']} />
+        <RevenueCharts range={range} preloaded={usesSummary ? summary.monthlyRevenue : undefined} charts={['revenue']} openTables={['revenue']} />
+      </Stack>
+
+      <DashboardAlerts />
+
+      <Card withBorder component="section" aria-labelledby="dashboard-staff">
+        <Title order={2} size="h4" id="dashboard-staff" mb="sm">
+          Staff
+        </Title>
+        <StaffCounts />
+      </Card>
+    </Stack>
+  );
+}
+
+function CountCard({ label, value, href }: { label: string; value: number; href: string }) {
+  const id = `count-${label.replaceAll(' ', '-').toLowerCase()}`;
+  return (
+    <Card withBorder role="group" aria-labelledby={id}>
+      <Text size="sm" c="dimmed" id={id}>
+        {label}
+      </Text>
+      <Text fz={32} fw={700} lh={1.2} data-testid={id}>
+        {value.toLocaleString('en-US')}
+      </Text>
+      <Anchor component={Link} to={href} size="sm" aria-label={`List the ${label.toLowerCase()}`}>
+        List them
+      </Anchor>
+    </Card>
   );
 }
 

@@ -1,14 +1,27 @@
-// Sessions area (dry-needling treatment sessions); its features land in a later issue.
-import { Text } from '@mantine/core';
-import { PlannedAreaNotice } from '../../components/PlannedAreaNotice';
+// Sessions area: the list, fast entry, one session (and its amendment), and the effectiveness report.
+import { Suspense } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { lazyPage } from '../../app/lazy-page';
+import { PageLoader } from '../../components/PageLoader';
+import { SessionListPage } from './SessionListPage';
+
+// The entry form and the report carry more code (and recharts); they load when first opened.
+const SessionEntryPage = lazyPage(() => import('./SessionEntryPage'), 'SessionEntryPage');
+const SessionDetailPage = lazyPage(() => import('./SessionDetailPage'), 'SessionDetailPage');
+const SessionAmendPage = lazyPage(() => import('./SessionAmendPage'), 'SessionAmendPage');
+const EffectivenessPage = lazyPage(() => import('./EffectivenessPage'), 'EffectivenessPage');
 
 export function SessionsPage() {
   return (
-    <PlannedAreaNotice title="Sessions">
-      <Text>
-        Dry-needling sessions: who treated whom, the needle lots used, consent and adverse events, with late entries
-        labelled and corrections kept as amendments.
-      </Text>
-    </PlannedAreaNotice>
+    <Suspense fallback={<PageLoader label="Loading page" />}>
+        <Routes>
+        <Route index element={<SessionListPage />} />
+        <Route path="new" element={<SessionEntryPage />} />
+        <Route path="effectiveness" element={<EffectivenessPage />} />
+        <Route path=":id" element={<SessionDetailPage />} />
+        <Route path=":id/amend" element={<SessionAmendPage />} />
+        <Route path="*" element={<Navigate to="/sessions" replace />} />
+      </Routes>
+    </Suspense>
   );
 }
