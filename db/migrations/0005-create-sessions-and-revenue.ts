@@ -173,7 +173,12 @@ export const migration0005: Migration = {
         summary_json TEXT NOT NULL,
         -- A paper witness of the log: the chain's size and head when the day was closed.
         chain_event_count INTEGER NOT NULL,
-        chain_head_hash TEXT NOT NULL
+        chain_head_hash TEXT NOT NULL,
+        -- The same checkpoint an export manifest carries, signed with the clinic's key, so the printed sheet
+        -- is evidence an auditor can check against any later bundle.
+        checkpoint_json TEXT NOT NULL,
+        checkpoint_signature TEXT NOT NULL,
+        signing_key_fingerprint TEXT NOT NULL
       ) STRICT;
       CREATE TRIGGER day_closes_refuse_update BEFORE UPDATE ON day_closes
       BEGIN SELECT RAISE(ABORT, 'a closed day stays closed'); END;

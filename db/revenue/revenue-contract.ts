@@ -77,6 +77,11 @@ export interface DayCloseView {
     note: string;
     chainEventCount: number;
     chainHeadHash: string;
+    /** The signed checkpoint {clinicId, eventCount, headHash, at} as canonical JSON, its Ed25519 signature
+     * (base64) and the signing key's fingerprint: the same checkpoint export bundles carry. */
+    checkpointJson: string;
+    checkpointSignature: string;
+    signingKeyFingerprint: string;
     summaryAtClose: DayCloseSummary;
   };
 }

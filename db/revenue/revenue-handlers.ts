@@ -3,7 +3,9 @@ import { ApiError, notFound, ruleViolation } from '../api/errors';
 import { requireActor, type HandlerContext, type HandlersFor } from '../api/handler-context';
 import { readChainHead } from '../audit/audit-log';
 import { addDays } from '../clinic/business-time';
-import { clinicToday } from '../clinic/clinic-store';
+import { clinicToday, readClinicProfile } from '../clinic/clinic-store';
+import { clinicKeyStores, publicKeyFingerprint } from '../exports/key-store';
+import { checkpointText, signText } from '../exports/manifest';
 import { assertNotFuture } from '../inventory/stock-ledger';
 import { findSessionRow, toSessionView } from '../sessions/sessions-store';
 import { payWithPackage, recordPayment, refundPayment, sellPackage, voidPayment } from './payment-records';
@@ -14,11 +16,23 @@ function readDayClose(ctx: HandlerContext, date: string): DayCloseView {
   const closed = ctx.db
     .prepare(
       `SELECT d.closed_at, s.name AS closed_by_name, d.cash_counted_cents, d.cash_expected_cents, d.note, d.summary_json,
-              d.chain_event_count, d.chain_head_hash
+              d.chain_event_count, d.chain_head_hash, d.checkpoint_json, d.checkpoint_signature, d.signing_key_fingerprint
        FROM day_closes d JOIN staff s ON s.id = d.closed_by WHERE d.business_date = ?`,
     )
     .get(date) as
-    | { closed_at: string; closed_by_name: string; cash_counted_cents: number; cash_expected_cents: number; note: string; summary_json: string; chain_event_count: number; chain_head_hash: string }
+    | {
+        closed_at: string;
+        closed_by_name: string;
+        cash_counted_cents: number;
+        cash_expected_cents: number;
+        note: string;
+        summary_json: string;
+        chain_event_count: number;
+        chain_head_hash: string;
+        checkpoint_json: string;
+        checkpoint_signature: string;
+        signing_key_fingerprint: string;
+      }
     | undefined;
   return {
     summary: dayCloseSummary(ctx.db, date),
@@ -31,6 +45,9 @@ function readDayClose(ctx: HandlerContext, date: string): DayCloseView {
           note: closed.note,
           chainEventCount: closed.chain_event_count,
           chainHeadHash: closed.chain_head_hash,
+          checkpointJson: closed.checkpoint_json,
+          checkpointSignature: closed.checkpoint_signature,
+          signingKeyFingerprint: closed.signing_key_fingerprint,
           summaryAtClose: JSON.parse(closed.summary_json) as DayCloseSummary,
         }
       : null,
@@ -89,15 +106,31 @@ export const revenueHandlers: HandlersFor<typeof revenueMethods> = {
     if (input.date > clinicToday(ctx.db, ctx.now)) throw ruleViolation(`${input.date} has not happened yet; it cannot be closed.`, 'date');
     if (readDayClose(ctx, input.date).closed) throw new ApiError('conflict', `${input.date} is already closed.`, 'date');
     const summary = dayCloseSummary(ctx.db, input.date);
-    // The witness is the chain as it stands before this close's own event.
+    // The witness is the chain as it stands before this close's own event, signed like an export's checkpoint.
     const head = readChainHead(ctx.db);
+    const clinic = readClinicProfile(ctx.db);
+    const keys = clinicKeyStores(ctx.env).signing.loadOrCreate();
+    const checkpoint = checkpointText({ clinicId: clinic?.clinicId ?? '', eventCount: head.eventCount, headHash: head.headHash, at: ctx.nowIso });
     ctx.db
       .prepare(
         `INSERT INTO day_closes (business_date, closed_at, closed_by, cash_counted_cents, cash_expected_cents, note, summary_json,
-           chain_event_count, chain_head_hash)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           chain_event_count, chain_head_hash, checkpoint_json, checkpoint_signature, signing_key_fingerprint)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(input.date, ctx.nowIso, actor.staffId, input.cashCountedCents, summary.cashExpectedCents, input.note, JSON.stringify(summary), head.eventCount, head.headHash);
+      .run(
+        input.date,
+        ctx.nowIso,
+        actor.staffId,
+        input.cashCountedCents,
+        summary.cashExpectedCents,
+        input.note,
+        JSON.stringify(summary),
+        head.eventCount,
+        head.headHash,
+        checkpoint,
+        signText(keys, checkpoint),
+        publicKeyFingerprint(keys.publicKeyPem),
+      );
     ctx.audit({
       action: 'close_day',
       entityType: 'day_close',

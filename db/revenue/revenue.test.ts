@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../api/dispatch';
+import { clinicKeyStores, publicKeyFingerprint } from '../exports/key-store';
+import { isSignatureValid } from '../exports/manifest';
 import { openSessionClinic, sessionInput, type SessionClinic } from '../sessions/sessions-test-helpers';
 
 let c: SessionClinic;
@@ -93,6 +95,11 @@ describe('daily close', () => {
     const head = c.env.db.prepare('SELECT event_count, head_hash FROM audit_chain_head').get() as { event_count: number; head_hash: string };
     const closed = await c.call('revenue.closeDay', { date: '2026-03-09', cashCountedCents: 6000, note: '' });
     expect(closed.closed).toMatchObject({ cashCountedCents: 6000, chainEventCount: head.event_count, chainHeadHash: head.head_hash });
+    // The sheet's checkpoint is signed with the clinic key, like an export's, and verifies with its public key.
+    const keys = clinicKeyStores(c.env).signing.loadOrCreate();
+    expect(JSON.parse(closed.closed!.checkpointJson)).toMatchObject({ eventCount: head.event_count, headHash: head.head_hash });
+    expect(isSignatureValid(keys.publicKeyPem, closed.closed!.checkpointJson, closed.closed!.checkpointSignature)).toBe(true);
+    expect(closed.closed!.signingKeyFingerprint).toBe(publicKeyFingerprint(keys.publicKeyPem));
     await expect(c.call('revenue.closeDay', { date: '2026-03-09', cashCountedCents: 0, note: '' })).rejects.toThrow(/already closed/);
 
     expect(await dispatch(c.env, 'sessions.record', sessionInput(c, { sessionDate: '2026-03-09' }))).toMatchObject({ ok: false, error: { field: 'afterCloseReason' } });

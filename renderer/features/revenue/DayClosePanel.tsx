@@ -112,6 +112,21 @@ function CloseSheet({ view }: { view: DayCloseView }) {
                 {closed.chainHeadHash}
               </Code>
             </Text>
+            <Text size="sm">
+              Signed checkpoint:{' '}
+              <Code style={{ wordBreak: 'break-all' }} data-testid="close-checkpoint">
+                {closed.checkpointJson}
+              </Code>
+            </Text>
+            <Text size="sm">
+              Signature (Ed25519, base64):{' '}
+              <Code style={{ wordBreak: 'break-all' }} data-testid="close-checkpoint-signature">
+                {closed.checkpointSignature}
+              </Code>
+            </Text>
+            <Text size="sm">
+              Clinic key fingerprint (SHA-256): <Code style={{ wordBreak: 'break-all' }}>{closed.signingKeyFingerprint}</Code>
+            </Text>
           </Stack>
         </Card>
       )}
