@@ -1,8 +1,9 @@
 // Desktop entry point: wires Electron's real objects to the shell modules. With preload.ts, the only file that
 // loads electron's runtime; everything it calls takes those objects as parameters and is tested under Node.
-import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session } from 'electron';
 import { join } from 'node:path';
 import { openAppEnvironment } from '../db/app-environment';
+import { keysDirFor, protectedKeyStores, setClinicKeyStores } from '../db/exports/key-store';
 import { databaseFileName, productName } from '../db/data-location';
 import { appScheme, appSchemePrivileges } from './app-origin';
 import { createAppProtocolHandler } from './app-protocol';
@@ -44,6 +45,10 @@ function clinicFilePath(): string {
 function start(): void {
   const env = openAppEnvironment(clinicFilePath());
   app.on('will-quit', () => env.db.close());
+  // The clinic's signing and pseudonym keys are kept encrypted by the operating system's protected storage.
+  if (safeStorage.isEncryptionAvailable()) {
+    setClinicKeyStores(env, protectedKeyStores(keysDirFor(env.dbPath), { encrypt: (text) => safeStorage.encryptString(text), decrypt: (data) => safeStorage.decryptString(data) }));
+  }
   hardenSession(session.defaultSession);
   protocol.handle(appScheme, createAppProtocolHandler(join(appRoot, 'dist', 'renderer')));
   registerApiChannel(ipcMain, {

@@ -1,9 +1,9 @@
-import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sign, verify } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { makeTempDir } from '../test-support/test-clinic';
-import { fileKeyStore, fileSecretStore, publicKeyFingerprint, signingKeyFileName } from './key-store';
+import { fileKeyStore, fileSecretStore, protectedKeyStores, publicKeyFingerprint, signingKeyFileName } from './key-store';
 
 describe('the clinic key files', () => {
   it('creates an Ed25519 pair at first need, readable only by the user, and loads the same key after', () => {
@@ -39,5 +39,24 @@ describe('the clinic key files', () => {
     const secret = fileSecretStore(dir).loadOrCreate();
     expect(secret.length).toBe(32);
     expect(fileSecretStore(dir).loadOrCreate().equals(secret)).toBe(true);
+  });
+});
+
+describe('protected key stores (the desktop app wraps keys with safeStorage)', () => {
+  it('keeps keys only encrypted, takes over a plain key left by the browser mode, and gives the same keys again', () => {
+    const dir = join(makeTempDir(), 'keys');
+    const plain = fileKeyStore(dir).loadOrCreate();
+    // A stand-in for safeStorage: reversible, and visibly not the plain text.
+    const protector = { encrypt: (t: string) => Buffer.from(t).reverse(), decrypt: (b: Buffer) => Buffer.from(b).reverse().toString() };
+    const stores = protectedKeyStores(dir, protector);
+    const first = stores.signing.loadOrCreate();
+    expect(first.publicKeyPem).toBe(plain.publicKeyPem);
+    const secret = stores.pseudonym.loadOrCreate();
+    expect(secret).toHaveLength(32);
+    expect(readdirSync(dir).sort()).toEqual(['checkpoint-ed25519.pem.protected', 'pseudonym-hmac.key.protected']);
+    expect(readFileSync(join(dir, 'checkpoint-ed25519.pem.protected'), 'utf8')).not.toContain('PRIVATE KEY');
+    const again = protectedKeyStores(dir, protector);
+    expect(again.signing.loadOrCreate().publicKeyPem).toBe(first.publicKeyPem);
+    expect(again.pseudonym.loadOrCreate().equals(secret)).toBe(true);
   });
 });

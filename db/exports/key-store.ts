@@ -2,7 +2,7 @@
 // In browser mode (and until the desktop app wraps them with Electron safeStorage) they are files readable
 // only by the user, in a keys/ folder beside the clinic file.
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { AppEnvironment } from '../api/handler-context';
 
@@ -82,6 +82,43 @@ export function fileSecretStore(dir: string, fileName = pseudonymKeyFileName): S
       const hex = text.trim();
       if (!/^[0-9a-f]{64}$/.test(hex)) throw new Error(`${path} does not hold a 32-byte key written as 64 hex digits.`);
       return Buffer.from(hex, 'hex');
+    },
+  };
+}
+
+/** Encrypts text at rest with the operating system's protected storage (the desktop app's safeStorage). */
+export interface KeyProtector {
+  encrypt(text: string): Buffer;
+  decrypt(data: Buffer): string;
+}
+
+/**
+ * The clinic's keys kept encrypted by a protector, as `<name>.protected` files. A plain key file left by the
+ * browser mode is taken over (encrypted, then removed), so the clinic keeps one signing key.
+ */
+export function protectedKeyStores(dir: string, protector: KeyProtector): ClinicKeyStores {
+  const protectedText = (fileName: string, create: () => string): string => {
+    const path = join(dir, `${fileName}.protected`);
+    if (existsSync(path)) return protector.decrypt(readFileSync(path));
+    const plainPath = join(dir, fileName);
+    const text = readPrivateFile(plainPath) ?? create();
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    writeFileSync(path, protector.encrypt(text), { mode: 0o600, flag: 'wx' });
+    if (existsSync(plainPath)) rmSync(plainPath);
+    return protector.decrypt(readFileSync(path));
+  };
+  return {
+    signing: {
+      loadOrCreate() {
+        const pem = protectedText(signingKeyFileName, () => generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }) as string);
+        const privateKey = createPrivateKey(pem);
+        return { privateKey, publicKeyPem: createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }) as string };
+      },
+    },
+    pseudonym: {
+      loadOrCreate() {
+        return Buffer.from(protectedText(pseudonymKeyFileName, () => `${randomBytes(32).toString('hex')}\n`).trim(), 'hex');
+      },
     },
   };
 }
