@@ -59,6 +59,12 @@ const fake = vi.hoisted(() => {
       dialog: { showErrorBox: vi.fn() },
       ipcMain: { handle: vi.fn() },
       protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+      // Protected storage: reversible and visibly not the plain text, like the real one.
+      safeStorage: {
+        isEncryptionAvailable: () => true,
+        encryptString: (text: string) => Buffer.from(text).reverse(),
+        decryptString: (data: Buffer) => Buffer.from(data).reverse().toString(),
+      },
       session: {
         defaultSession: {
           setPermissionRequestHandler: (h: Listener) => (permissionHandlers.request = h),
