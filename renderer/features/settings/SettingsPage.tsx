@@ -4,6 +4,7 @@ import { useApiQuery } from '../../api/useApiQuery';
 import { useClinicSession } from '../../app/ClinicSessionContext';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageLoader } from '../../components/PageLoader';
+import { BackupsSection } from './BackupsSection';
 import { ClinicProfileForm } from './ClinicProfileForm';
 import { ClinicSettingsForm } from './ClinicSettingsForm';
 
@@ -37,6 +38,7 @@ export function SettingsPage() {
           <ClinicSettingsForm settings={settings.data} canEdit={canEdit} />
         )}
       </Card>
+      <BackupsSection />
       <Text size="xs" c="dimmed">
         Clinic Ops {appVersion}
       </Text>
