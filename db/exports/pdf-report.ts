@@ -1,6 +1,5 @@
 // report.pdf of a bundle: who exported what and when, a summary of every log, then each log as a table
 // (its first rows; the CSV holds all), with the clinic's name and "Page x of y" on every page.
-import PDFDocument from 'pdfkit';
 import type { ChainAtExport } from './audit-events-csv';
 import type { LogFileResult } from './log-csv';
 
@@ -144,6 +143,8 @@ function logSection(doc: PDFKit.PDFDocument, log: LogFileResult, limit: number):
 
 /** The whole PDF in memory: bounded by the row limit per log, so a few MB at most. */
 export async function renderReportPdf(input: ReportInput): Promise<Buffer> {
+  // Loaded only when a report is made: pdfkit takes most of a second to load and start-up should not wait for it.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'LETTER',
     layout: 'landscape',

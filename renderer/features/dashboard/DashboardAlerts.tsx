@@ -1,13 +1,18 @@
-// The Dashboard's alerts: one section made of sub-lists, one per area that raises alerts. Inventory alerts are
-// here now; compliance (credentials, sharps containers, training) and backup alerts are added to `alertLists`
-// by their areas, each as a component that loads and renders its own list under a level-3 heading.
+// The Dashboard's alerts: one section made of sub-lists, one per area that raises alerts (stock, compliance,
+// backups), each a component that loads and renders its own list under a level-3 heading.
 import { Card, Stack, Title } from '@mantine/core';
 import type { ComponentType } from 'react';
+import { ComplianceAlerts } from '../compliance/ComplianceAlerts';
 import { InventoryAlerts } from '../inventory/InventoryAlerts';
+import { BackupAlerts } from './BackupAlerts';
 
 interface AlertList {
   key: string;
   Component: ComponentType;
+}
+
+function ComplianceAlertList() {
+  return <ComplianceAlerts headingOrder={3} limit={5} />;
 }
 
 function InventoryAlertList() {
@@ -15,9 +20,9 @@ function InventoryAlertList() {
 }
 
 const alertLists: readonly AlertList[] = [
+  { key: 'compliance', Component: ComplianceAlertList },
   { key: 'inventory', Component: InventoryAlertList },
-  // { key: 'compliance', Component: ComplianceAlerts }, when the compliance area lands
-  // { key: 'backups', Component: BackupAlerts }, when the backup area lands
+  { key: 'backups', Component: BackupAlerts },
 ];
 
 export function DashboardAlerts() {
