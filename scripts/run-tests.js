@@ -36,9 +36,9 @@ if (only !== 'e2e') {
     totals.passed += report.numPassedTests;
     totals.failed += report.numFailedTests;
     totals.skipped += report.numPendingTests + (report.numTodoTests ?? 0);
-  } else if (status !== 0) {
-    totals.failed += 1; // the runner itself failed before reporting
   }
+  // A runner that failed with no failed test (it crashed, or an error escaped the tests) still counts as a failure.
+  if (status !== 0 && (!report || report.numFailedTests === 0)) totals.failed += 1;
   if (status !== 0) exitCode = 1;
 }
 
@@ -53,9 +53,8 @@ if (only !== 'unit') {
     totals.passed += report.stats.expected + (report.stats.flaky ?? 0);
     totals.failed += report.stats.unexpected;
     totals.skipped += report.stats.skipped;
-  } else if (status !== 0) {
-    totals.failed += 1;
   }
+  if (status !== 0 && (!report || !report.stats || report.stats.unexpected === 0)) totals.failed += 1;
   if (status !== 0) exitCode = 1;
 }
 

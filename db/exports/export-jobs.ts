@@ -71,7 +71,9 @@ export function startExportJob(env: AppEnvironment, actor: Actor | null, request
     (error: unknown) => {
       job.failure = error;
       const isCancelled = error instanceof ExportCancelledError;
-      Object.assign(view, { state: isCancelled ? 'cancelled' : 'failed', error: isCancelled ? null : exportFailure(error).message, record: findExportRecord(env.db, exportId) });
+      // The app may be closing (its connection already shut): the job then ends without its record.
+      const record = env.db.open ? findExportRecord(env.db, exportId) : null;
+      Object.assign(view, { state: isCancelled ? 'cancelled' : 'failed', error: isCancelled ? null : exportFailure(error).message, record });
     },
   );
   return job;
