@@ -89,6 +89,19 @@ describe('handleInvoke', () => {
 });
 
 describe('registerApiChannel', () => {
+  it('prints the window to PDF for our top frame only, through webContents.printToPDF', async () => {
+    const printToPdf = vi.fn(async () => Buffer.from('%PDF-1.7 page'));
+    const options = channelOptions({ printToPdf });
+    expect(await handleInvoke(options, eventFrom(mainFrame), 'desktop.printToPdf', {})).toEqual({
+      ok: true,
+      value: { pdfBase64: Buffer.from('%PDF-1.7 page').toString('base64') },
+    });
+    const subframe = { ...mainFrame, parent: mainFrame };
+    expect(await handleInvoke(options, eventFrom(subframe), 'desktop.printToPdf', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(printToPdf).toHaveBeenCalledTimes(1);
+    expect(await handleInvoke(channelOptions(), eventFrom(mainFrame), 'desktop.printToPdf', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+  });
+
   it('registers exactly one handler, on the clinic-ops:invoke channel', async () => {
     const handle = vi.fn();
     registerApiChannel({ handle }, channelOptions());

@@ -10,10 +10,15 @@ export const invokeChannel = 'clinic-ops:invoke';
 
 const maxMethodNameLength = 200;
 
+/** Not an API method: the desktop prints the window's current page to PDF with webContents.printToPDF. */
+export const printToPdfMethod = 'desktop.printToPdf';
+
 export interface ApiChannelOptions {
   env: AppEnvironment;
   /** The main window's top frame right now, or null while there is no window. */
   getMainFrame: () => WebFrameMain | null;
+  /** The window's page as a PDF (webContents.printToPDF with the print stylesheet applied). */
+  printToPdf?: () => Promise<Buffer>;
   /** Injected by tests; the real dispatcher otherwise. */
   dispatch?: (env: AppEnvironment, method: string, input: unknown) => Promise<ApiResult<unknown>>;
 }
@@ -49,6 +54,10 @@ export async function handleInvoke(
   }
   if (typeof method !== 'string' || method.length === 0 || method.length > maxMethodNameLength) {
     return { ok: false, error: { code: 'invalid_input', message: 'method: must be the name of an API method.', field: 'method' } };
+  }
+  if (method === printToPdfMethod) {
+    if (!options.printToPdf) return { ok: false, error: { code: 'unknown_method', message: 'Printing to PDF is not available here.' } };
+    return { ok: true, value: { pdfBase64: (await options.printToPdf()).toString('base64') } };
   }
   return (options.dispatch ?? realDispatch)(options.env, method, input);
 }

@@ -54,6 +54,10 @@ function start(): void {
   registerApiChannel(ipcMain, {
     env,
     getMainFrame: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents.mainFrame : null),
+    printToPdf: async () => {
+      if (!mainWindow || mainWindow.isDestroyed()) throw new Error('There is no window to print.');
+      return mainWindow.webContents.printToPDF({ printBackground: true, pageSize: 'Letter', displayHeaderFooter: true });
+    },
   });
   mainWindow = createMainWindow(BrowserWindow, join(__dirname, 'preload.js'));
   mainWindow.on('closed', () => {

@@ -1,5 +1,6 @@
 // Small pieces every compliance page shares: a form dialog, a void dialog, facts as a description list, a list of
 // checkboxes for multi-selects, the print button and badges made from a label style.
+import { printPage } from '../../lib/print-page';
 import { Badge, Button, Card, Checkbox, Fieldset, Modal, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { useId, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
 import type { MethodInput } from '../../../db/api/contract';
@@ -197,7 +198,7 @@ export function StyleBadge({ style, title }: { style: BadgeStyle; title?: string
 /** Prints the page as shown, without the app frame (see print.css); hidden on paper itself. */
 export function PrintButton({ what, label = 'Print' }: { what: string; label?: string }) {
   return (
-    <Button variant="default" onClick={() => window.print()} aria-label={`Print ${what}`} data-print="hide">
+    <Button variant="default" onClick={() => void printPage(what)} aria-label={`Print ${what}`} data-print="hide">
       {label}
     </Button>
   );

@@ -1,5 +1,6 @@
 // Recall trace of a lot: every use with its date, session, chart number, therapist and quantity, with totals;
 // downloadable as CSV (from the API) and printable without the app frame.
+import { printPage } from '../../lib/print-page';
 import { Anchor, Button, Card, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
@@ -73,7 +74,7 @@ function TraceView({ trace }: { trace: LotTrace }) {
             <Button onClick={() => void downloadCsv()} loading={isDownloading}>
               Download CSV
             </Button>
-            <Button variant="default" onClick={() => window.print()}>
+            <Button variant="default" onClick={() => void printPage('recall trace')}>
               Print
             </Button>
             <Button variant="subtle" component={Link} to={inventoryPaths.lot(lot.id)}>
