@@ -23,7 +23,8 @@ test('every area is reachable from the keyboard', async ({ page, seeded }) => {
     const link = frame.navigation().getByRole('link', { name: area, exact: true });
     await link.focus();
     await page.keyboard.press('Enter');
-    await expect(frame.pageHeading()).toHaveText(area);
+    // An area's home page may name itself more fully ("Compliance calendar").
+    await expect(frame.pageHeading()).toHaveText(new RegExp(`^${area}`));
     await expect(link).toHaveAttribute('aria-current', 'page');
   }
 });
