@@ -1,7 +1,6 @@
 // Small pieces every compliance page shares: a form dialog, a void dialog, facts as a description list, a list of
 // checkboxes for multi-selects, the print button and badges made from a label style.
-import { printPage } from '../../lib/print-page';
-import { Badge, Button, Card, Checkbox, Fieldset, Modal, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
+import { Badge, Card, Checkbox, Fieldset, Modal, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { useId, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
 import type { MethodInput } from '../../../db/api/contract';
 import { useApiMutation } from '../../api/useApiMutation';
@@ -12,7 +11,7 @@ import { useFormState } from '../../components/useFormState';
 import type { FieldErrors } from '../../lib/form-errors';
 import { idsFromText, placeComplianceError, toVoidInput, unplacedErrors, type VoidMethod } from './compliance-forms';
 import type { BadgeStyle } from './compliance-labels';
-import './print.css';
+import '../../components/print.css';
 
 /** useFormState, plus a submit error placed beside list and nested fields too. */
 export function useComplianceForm<Values extends Record<string, string>>(initial: Values) {
@@ -195,19 +194,12 @@ export function StyleBadge({ style, title }: { style: BadgeStyle; title?: string
   );
 }
 
-/** Prints the page as shown, without the app frame (see print.css); hidden on paper itself. */
-export function PrintButton({ what, label = 'Print' }: { what: string; label?: string }) {
-  return (
-    <Button variant="default" onClick={() => void printPage(what)} aria-label={`Print ${what}`} data-print="hide">
-      {label}
-    </Button>
-  );
-}
+export { PrintButton } from '../../components/PrintButton';
 
 /** A line on paper saying what a printed list covers, since the filters above it are not printed. */
 export function PrintOnlyNote({ children }: { children: ReactNode }) {
   return (
-    <Text className="compliance-print-only" size="sm">
+    <Text className="print-only" size="sm">
       {children}
     </Text>
   );

@@ -12,7 +12,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageLoader } from '../../components/PageLoader';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatBusinessDateLong, formatLocalDateTime } from '../../lib/format';
-import { PrintButton } from '../sessions/PrintButton';
+import { PrintButton } from '../../components/PrintButton';
 import { adverseEventLabels } from '../sessions/session-labels';
 import { CloseDayModal } from './CloseDayModal';
 import { closeChanges, methodRows } from './day-close';

@@ -5,7 +5,7 @@ import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { RevenueCharts, SessionCountCharts } from '../dashboard/charts/ChartGroups';
 import { DateRangePicker } from '../dashboard/charts/DateRangePicker';
 import { useChartRange } from '../dashboard/charts/useChartRange';
-import { PrintButton } from '../sessions/PrintButton';
+import { PrintButton } from '../../components/PrintButton';
 import { DayClosePanel } from './DayClosePanel';
 import { OutstandingPanel } from './OutstandingPanel';
 import { PackagesPanel } from './PackagesPanel';

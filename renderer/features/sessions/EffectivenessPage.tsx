@@ -13,7 +13,7 @@ import { periodLabel, revenueGranularity } from '../dashboard/charts/date-range'
 import { DateRangePicker } from '../dashboard/charts/DateRangePicker';
 import { useChartRange } from '../dashboard/charts/useChartRange';
 import { effectivenessChart, effectivenessRow } from './effectiveness-data';
-import { PrintButton } from './PrintButton';
+import { PrintButton } from '../../components/PrintButton';
 
 export function EffectivenessPage() {
   const { clinic } = useClinicSession();

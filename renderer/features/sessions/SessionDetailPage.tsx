@@ -14,7 +14,7 @@ import { formatLocalDateTime } from '../../lib/format';
 import { formatCents } from '../revenue/money';
 import { RecordPaymentModal } from '../revenue/RecordPaymentModal';
 import { UsePackageModal } from '../revenue/UsePackageModal';
-import { PrintButton } from './PrintButton';
+import { PrintButton } from '../../components/PrintButton';
 import { amendmentChanges, snapshotRows } from './session-amendments';
 import { adverseEventLabels, kindLabel, missingPrecautions, regionsLabel } from './session-labels';
 import { SessionStatusBadges } from './SessionStatusBadges';

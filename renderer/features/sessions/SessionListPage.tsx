@@ -10,7 +10,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageLoader } from '../../components/PageLoader';
 import { checkWithSchema } from '../../lib/form-errors';
 import { pluralize } from '../../lib/format';
-import { PrintButton } from './PrintButton';
+import { PrintButton } from '../../components/PrintButton';
 import {
   currentCursor,
   filtersFromSearchParams,

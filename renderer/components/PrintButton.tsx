@@ -1,5 +1,5 @@
 // Prints the page as it is on screen, without the app frame (see print.css); hidden on paper itself.
-import { printPage } from '../../lib/print-page';
+import { printPage } from '../lib/print-page';
 import { Button } from '@mantine/core';
 import './print.css';
 
