@@ -1,5 +1,5 @@
 // Page object: the Dashboard (counts, the charts with their data tables, alerts).
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export class DashboardPage {
   constructor(private readonly page: Page) {}
@@ -18,7 +18,12 @@ export class DashboardPage {
   /** Opens a chart's data table if it is closed. */
   async showTable(title: string): Promise<Locator> {
     const table = this.dataTable(title);
-    if (!(await table.isVisible())) await this.page.getByRole('button', { name: `Show the data of ${title}` }).click();
+    // The toggle says whether the table is open; the table itself may still be redrawing after a range change.
+    const show = this.page.getByRole('button', { name: `Show the data of ${title}` });
+    const hide = this.page.getByRole('button', { name: `Hide the data of ${title}` });
+    await expect(show.or(hide)).toBeVisible();
+    if (await show.isVisible()) await show.click();
+    await expect(table).toBeVisible();
     return table;
   }
 
