@@ -33,6 +33,18 @@ describe('clinic-ops command line', () => {
     expect(lines.at(-1)).toMatch(/BROKEN at event #3/);
   });
 
+  it('names a business row edited without an audit event, though the chain itself is intact', async () => {
+    const dbPath = join(makeTempDir(), 'demo.sqlite3');
+    const lines = captureOutput();
+    expect(await main(['seed-demo', '--db', dbPath, '--scale', 'years=1,therapists=1'])).toBe(0);
+    const db = openDatabase(dbPath);
+    db.prepare("UPDATE staff SET name = 'Someone Else' WHERE id = 2").run();
+    db.close();
+    expect(await main(['verify', '--db', dbPath])).toBe(1);
+    expect(lines.join('\n')).toMatch(/Audit chain intact/);
+    expect(lines.at(-1)).toMatch(/Records do NOT match their audit events.*staff #2/);
+  });
+
   it('explains bad arguments', async () => {
     const lines = captureOutput();
     expect(await main(['verify', '--db', join(makeTempDir(), 'missing.sqlite3')])).toBe(2);

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { openAppEnvironment } from '../db/app-environment';
 import { defaultDatabasePath } from '../db/data-location';
 import { exportCommand, verifyExportCommand } from '../db/exports/export-command-line';
-import { verifyAuditChain } from '../db/audit/verify-audit-chain';
+import { verifyClinic } from '../db/audit/verify-records';
 import { backupClinicFileTo, restoreClinicFileFrom } from '../db/backups/command-line';
 import { BackupError } from '../db/backups/backup-error';
 import { openDatabase } from '../db/open-database';
@@ -144,13 +144,20 @@ function runVerify(args: string[]): number {
   }
   const db = openDatabase(dbPath, { readonly: true });
   try {
-    const report = verifyAuditChain(db);
-    if (report.isIntact) {
-      console.log(`Audit chain intact: ${report.eventCount} events, head ${report.headHash}`);
-      return 0;
+    const { chain, records, warnings } = verifyClinic(db);
+    for (const warning of warnings) console.log(`Warning: ${warning.message}${warning.isFlagged ? ' (flagged for review when written)' : ''}`);
+    if (!chain.isIntact) {
+      console.log(`Audit chain BROKEN at event #${chain.firstProblem?.seq}: ${chain.firstProblem?.message}`);
+      return 1;
     }
-    console.log(`Audit chain BROKEN at event #${report.firstProblem?.seq}: ${report.firstProblem?.message}`);
-    return 1;
+    console.log(`Audit chain intact: ${chain.eventCount} events, head ${chain.headHash}`);
+    if (!records.isConsistent) {
+      const first = records.problems[0];
+      console.log(`Records do NOT match their audit events (${records.problemCount} problem${records.problemCount === 1 ? '' : 's'}); first: ${first?.table} #${first?.rowId}${first?.column ? ` (${first.column})` : ''}: ${first?.message}`);
+      return 1;
+    }
+    console.log(`Records match their audit events and ledgers (${records.checked.rows} rows, ${records.checked.movements} movements, ${records.checked.lots} lots).`);
+    return 0;
   } finally {
     db.close();
   }
