@@ -458,20 +458,3 @@ export function clockWarnings(db: Database, max = 100): AuditWarning[] {
   }
   return warnings;
 }
-
-/** The lines `clinic-ops verify` prints; exit 0 when isIntact, else 1. */
-export function formatClinicVerifyReport(report: ClinicVerifyReport): string[] {
-  const { chain, records } = report;
-  const lines = chain.isIntact
-    ? [`Audit chain intact: ${chain.eventCount} events, head ${chain.headHash}`]
-    : [`Audit chain BROKEN at event #${chain.firstProblem?.seq}: ${chain.firstProblem?.message}`];
-  if (records.isConsistent) {
-    lines.push(`Records match the audit log: ${records.checked.rows} rows, ${records.checked.movements} movements, ${records.checked.lots} lot balances`);
-  } else {
-    lines.push(`Records DO NOT match the audit log: ${records.problemCount} problem${records.problemCount === 1 ? '' : 's'}`);
-    for (const p of records.problems.slice(0, 20)) lines.push(`  ${p.message}`);
-    if (records.problemCount > 20) lines.push(`  ... and ${records.problemCount - 20} more`);
-  }
-  for (const w of report.warnings) lines.push(`Warning: ${w.message}${w.isFlagged ? ' (flagged for review)' : ''}`);
-  return lines;
-}

@@ -15,7 +15,7 @@ const rawCases = bySize(30, 300);
 let clinic: ExportClinic;
 let bundlePath: string;
 let files: Map<string, Uint8Array>;
-const figures = { filesInBundle: 0, everyFileCaught: 0, randomCases: 0, randomCaught: 0, randomBlamedOnFile: 0, rawCases: 0, rawCaught: 0, rawMetadataOnly: 0 };
+const figures = { filesInBundle: 0, everyFileCaught: 0, randomCases: 0, randomCaught: 0, randomBlamedOnFile: 0, rawCases: 0, rawCaught: 0, rawRefusedUnreadable: 0, rawMetadataOnly: 0 };
 
 beforeAll(async () => {
   clinic = await openExportClinic();
@@ -88,8 +88,10 @@ describe('exported bundle tamper detection', () => {
       const path = join(clinic.dir, 'raw.zip');
       writeFileSync(path, changed);
       figures.rawCases += 1;
-      const result = await verifyBundle(path);
-      if (!result.ok) {
+      // A ZIP too broken to read is refused by throwing (verify-export prints it as "Bundle check FAILED").
+      const result = await verifyBundle(path).catch((error: unknown) => (error instanceof Error ? null : Promise.reject(error)));
+      if (result === null) figures.rawRefusedUnreadable += 1;
+      if (result === null || !result.ok) {
         figures.rawCaught += 1;
         continue;
       }

@@ -36,11 +36,7 @@ export class StandbyWriter {
   private readonly firstAck = new Promise<void>((resolve) => (this.markFirstAck = resolve));
 
   constructor(dbPath: string, config: WriterConfig) {
-    this.child = spawn(process.execPath, [tsRequire, writerEntry, dbPath, JSON.stringify(config)], {
-      stdio: ['pipe', 'pipe', 'pipe'],
-      // The writer never draws a PDF: deferring pdfkit halves its start-up (see ts-require.cjs).
-      env: { ...process.env, CLINIC_OPS_LAZY_MODULES: 'pdfkit' },
-    });
+    this.child = spawn(process.execPath, [tsRequire, writerEntry, dbPath, JSON.stringify(config)], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.closed = new Promise((resolve) => this.child.once('close', () => resolve()));
     this.child.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     createInterface({ input: this.child.stdout }).on('line', (line) => this.onLine(line));

@@ -1,22 +1,59 @@
 // The clinic the API fuzzer runs against, known-valid inputs for the methods that matter most, and the
 // checks every fuzzed call must pass (result shape, no internal error, rejected calls change nothing).
+import { dispatch } from '../api/dispatch';
+import { copyFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ApiResult } from '../api/errors';
 import { readChainHead } from '../audit/audit-log';
+import { demoSteps } from '../demo/seed-demo';
+import { openDatabase } from '../open-database';
 import { openSessionClinic, sessionInput, type SessionClinic } from '../sessions/sessions-test-helpers';
 import { databaseContentHash } from './database-content-hash';
 
 export const fuzzToday = '2026-03-02';
+const auditTables = ['audit_events', 'audit_chain_head'];
+/** The last hashed state, reused while nothing was written (see captureState). */
+let lastState: DatabaseState | null = null;
 
 /** A clinic with staff, stock, consents, a few sessions and payments, so ids in fuzzed inputs often exist. */
 export async function openFuzzClinic(): Promise<SessionClinic> {
   const c = await openSessionClinic(`${fuzzToday}T20:00:00.000Z`);
-  // The fuzzer checks validation and rollback, not durability (the crash harness does): skip the fsync per write.
-  c.env.db.pragma('synchronous = OFF');
   for (const chartNumber of ['C-100', 'C-200']) {
     const { session } = await c.call('sessions.record', sessionInput(c, { chartNumber }));
     await c.call('revenue.recordPayment', { sessionId: session.id, method: 'card', amountCents: session.priceCents, paidOn: fuzzToday });
   }
+  // Left unpaid, so a known-valid payment has a balance to go against.
+  await c.call('sessions.record', sessionInput(c, { chartNumber: 'C-300' }));
+  // A few weeks of the demo clinic on top: every area's records (containers, trainings, injuries, packages,
+  // exports...) exist, so fuzzed ids often name one. The demo grows with the areas; this stays generic.
+  for (const step of demoSteps) await step.run(c.call, c.env, () => {}, { years: 0.05, therapists: 2, seed: 5 });
+  c.env.db.pragma('wal_checkpoint(TRUNCATE)');
+  copyFileSync(c.dbPath, snapshotPathOf(c));
+  useFastWrites(c);
   return c;
+}
+
+function snapshotPathOf(c: SessionClinic): string {
+  return join(c.dir, 'fuzz-start.sqlite3');
+}
+
+/** The fuzzer checks validation and rollback, not durability (the crash harness does): no fsync per write. */
+function useFastWrites(c: SessionClinic): void {
+  c.env.db.pragma('synchronous = OFF');
+}
+
+/**
+ * Puts the clinic back as openFuzzClinic left it. Each method is fuzzed from the same start, so one
+ * method's accepted calls (a deactivated therapist, a recalled lot, a closed day) do not turn every valid
+ * input of the methods after it into a rule violation.
+ */
+export function resetFuzzClinic(c: SessionClinic): void {
+  c.env.db.close();
+  for (const suffix of ['-wal', '-shm']) rmSync(`${c.dbPath}${suffix}`, { force: true });
+  copyFileSync(snapshotPathOf(c), c.dbPath);
+  c.env.db = openDatabase(c.dbPath, { skipQuickCheck: true });
+  useFastWrites(c);
+  lastState = null;
 }
 
 /** Inputs that pass validation, per method, so mutations start from a valid base and the field check is exact. */
@@ -28,11 +65,27 @@ export function knownValidInputs(c: SessionClinic): Record<string, unknown[]> {
     ],
     'staff.create': [{ name: 'Fuzz Therapist', role: 'therapist', jobTitle: 'PT' }],
     'sessions.recordConsent': [{ chartNumber: 'C-900', signedOn: fuzzToday, formVersion: 'DN-2025-1', copyGiven: true }],
-    'revenue.recordPayment': [{ sessionId: 1, method: 'cash', amountCents: 100, paidOn: fuzzToday }],
+    'revenue.recordPayment': [{ sessionId: 3, method: 'cash', amountCents: 100, paidOn: fuzzToday }],
     'sessions.list': [{ from: '2026-01-01', to: fuzzToday }],
     'audit.list': [{}],
     'inventory.use': [{ lotId: c.gloveLotId, quantity: 1, occurredOn: fuzzToday }],
   };
+}
+
+/**
+ * A task may go on after it answers (exports.start returns an export id and writes the bundle, then its
+ * record, in the background). The next call's before/after comparison must not see that work, so an
+ * accepted call that started an export waits here until the export has ended.
+ */
+export async function settleBackgroundWork(c: SessionClinic, result: ApiResult<unknown>): Promise<void> {
+  const exportId = result.ok ? (result.value as { exportId?: unknown } | null)?.exportId : undefined;
+  if (typeof exportId !== 'string') return;
+  for (let waited = 0; waited < 60_000; waited += 50) {
+    const progress = await dispatch(c.env, 'exports.progress', { exportId });
+    if (!progress.ok || (progress.value as { state?: string }).state !== 'running') return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`export ${exportId} was still running after a minute`);
 }
 
 /** The manager acts for every call, so role checks never mask what validation does. */
@@ -68,8 +121,6 @@ export interface DatabaseState {
   eventCount: number;
 }
 
-const auditTables = ['audit_events', 'audit_chain_head'];
-let lastState: DatabaseState | null = null;
 
 function totalChanges(c: SessionClinic): number {
   return c.env.db.prepare('SELECT total_changes()').pluck().get() as number;

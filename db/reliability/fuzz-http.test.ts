@@ -7,8 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebServer, type RunningWebServer } from '../../server/web-server';
 import { contract } from '../api/contract';
 import type { MethodSpec } from '../api/define-method';
+import type { ApiResult } from '../api/errors';
 import type { SessionClinic } from '../sessions/sessions-test-helpers';
-import { actAsManager, captureState, fuzzToday, openFuzzClinic, rejectedCallChange, resultShapeProblem } from './fuzz-fixtures';
+import { actAsManager, captureState, fuzzToday, openFuzzClinic, rejectedCallChange, resetFuzzClinic, resultShapeProblem, settleBackgroundWork } from './fuzz-fixtures';
 import { sendRaw, type Reply } from './http-client';
 import { mutate, mutationChoice } from './invalid-inputs';
 import { bySize, reportFigures, seedShift, timeoutMs } from './reliability-size';
@@ -95,6 +96,7 @@ describe('browser transport under hostile bodies', () => {
     '%s: fuzzed inputs over HTTP get a status that fits the error code',
     async (method) => {
       const spec = contract[method as keyof typeof contract] as MethodSpec;
+      resetFuzzClinic(clinic);
       const schema = z.toJSONSchema(spec.input, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
       const base = arbitraryFromSchema(schema, { today: fuzzToday, maxLikelyId: 12 });
       const inputs = fc.oneof(base, fc.tuple(base, mutationChoice).map(([input, choice]) => mutate(input, schema, choice, 100_000).input));
@@ -109,6 +111,7 @@ describe('browser transport under hostile bodies', () => {
           expect(resultShapeProblem(parsed)).toBeNull();
           if (parsed.ok) {
             expect(reply.status).toBe(200);
+            await settleBackgroundWork(clinic, parsed as ApiResult<unknown>);
             return;
           }
           expect(parsed.error?.code).not.toBe('internal');

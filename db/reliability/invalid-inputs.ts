@@ -123,7 +123,11 @@ function breaksStringRules(schema: JsonSchema, text: string): boolean {
   if (own.enum) return !own.enum.includes(text);
   if (own.pattern && !new RegExp(own.pattern).test(text)) return true;
   if (own.pattern === '^\\d{4}-\\d{2}-\\d{2}$') return !isPlausibleDate(text);
-  const breaksLength = (t: string) => (own.minLength !== undefined && t.length < own.minLength) || (own.maxLength !== undefined && t.length > own.maxLength);
+  // Lengths count code points, as JSON Schema and zod do (an emoji of two UTF-16 units is one).
+  const breaksLength = (t: string) => {
+    const length = [...t].length;
+    return (own.minLength !== undefined && length < own.minLength) || (own.maxLength !== undefined && length > own.maxLength);
+  };
   return breaksLength(text) && breaksLength(text.trim());
 }
 

@@ -34,28 +34,6 @@ require.extensions['.ts'] = (module, filename) => {
   module._compile(transpile(readFileSync(filename, 'utf8'), filename), filename);
 };
 
-/**
- * CLINIC_OPS_LAZY_MODULES=pdfkit,... defers loading those packages until first use. The crash writer never
- * draws a PDF, yet importing the dispatcher loads pdfkit and fontkit (about half of a writer's start-up);
- * the crash harness starts a thousand writers. A Proxy stands in and loads the real module when touched.
- */
-const lazyModules = new Set((process.env.CLINIC_OPS_LAZY_MODULES ?? '').split(',').filter(Boolean));
-if (lazyModules.size > 0) {
-  const Module = require('node:module');
-  const load = Module._load;
-  Module._load = function lazyLoad(request, parent, isMain) {
-    if (!lazyModules.has(request)) return load.call(this, request, parent, isMain);
-    let real = null;
-    const realModule = () => (real ??= load.call(this, request, parent, isMain));
-    return new Proxy(function lazyModule() {}, {
-      // Interop helpers ask for __esModule first; answering without loading keeps the module deferred.
-      get: (_target, key) => (key === '__esModule' ? undefined : realModule()[key]),
-      apply: (_target, self, args) => realModule().apply(self, args),
-      construct: (_target, args) => new (realModule())(...args),
-    });
-  };
-}
-
 // Usage: node ts-require.cjs <entry.ts> [args...]; the entry sees its own args from process.argv[2].
 const entry = process.argv[2];
 if (require.main === module && entry) {

@@ -36,7 +36,7 @@ describe('report arithmetic (property)', () => {
             }
             if (v.needles === 4) {
               // An amendment moves the session's date, kind and stock: every summary must follow.
-              await c.call('sessions.amend', { id: session.id, reason: 'corrected the entry', session: sessionInput(c, { sessionDate: addDays(date, -1), kind: v.kind, chartNumber: v.chart, needles: [{ itemId: c.needleItemId, lotId: c.laterLotId, quantity: 4 }], needlesDisposed: 4 }) });
+              await c.call('sessions.amend', { id: session.id, reason: 'corrected the entry', session: sessionInput(c, { sessionDate: addDays(date, 1), kind: v.kind, chartNumber: v.chart, needles: [{ itemId: c.needleItemId, lotId: c.laterLotId, quantity: 4 }], needlesDisposed: 4 }) });
             }
             expected.sessions += 1;
             expected.needles += v.needles;
