@@ -62,7 +62,7 @@ function parseInput(schema: z.ZodType, rawInput: unknown): unknown {
   const issue = parsed.error.issues[0];
   const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : 'input';
   const message = issue?.code === 'unrecognized_keys' ? `has a field this method does not take (${issue.keys.join(', ')})` : issue?.message ?? 'is not valid';
-  const fieldName = issue?.code === 'unrecognized_keys' ? (issue.keys[0] ?? field) : field;
+  const fieldName = issue?.code === 'unrecognized_keys' ? (issue.keys[0] || field) : field;
   throw new ApiError('invalid_input', `${fieldName}: ${message}`, fieldName);
 }
 
