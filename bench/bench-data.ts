@@ -7,7 +7,8 @@ import { seedDemoClinic, type DemoScale } from '../db/demo/seed-demo';
 
 export const benchScale: DemoScale = { years: 10, therapists: 6, seed: 10 };
 export const dataDir = join(__dirname, '..', '..', 'bench', 'data');
-export const benchDbPath = join(dataDir, `clinic-${benchScale.years}y-${benchScale.therapists}t-seed${benchScale.seed}.sqlite3`);
+/** BENCH_DB points the figures at another copy of the ten-year clinic (one per person profiling on a shared machine). */
+export const benchDbPath = process.env.BENCH_DB ?? join(dataDir, `clinic-${benchScale.years}y-${benchScale.therapists}t-seed${benchScale.seed}.sqlite3`);
 
 export interface BenchData {
   path: string;
@@ -39,7 +40,7 @@ export async function ensureBenchData(log: (line: string) => void): Promise<Benc
 
 /** A scratch copy for figures that write, so the generated clinic stays as it was. */
 export function scratchCopy(name: string): string {
-  const path = join(dataDir, `scratch-${name}.sqlite3`);
+  const path = `${benchDbPath.replace(/\.sqlite3$/, '')}-scratch-${name}.sqlite3`;
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
   copyFileSync(benchDbPath, path);
   return path;
