@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const figures: Array<[string, () => Promise<FigureResult[]> | FigureResult[]]> = [
     ['dashboard', async () => [await benchDashboard(data.path, runs)]],
     ['record', () => benchRecordSession(300)],
-    ['verify', () => [benchVerify(data.path)]],
+    ['verify', async () => [await benchVerify(data.path, runs)]],
     ['audit', () => benchAuditPages(data.path, runs)],
     ['startup', async () => [await benchStartup(data.path, 5)]],
     ['renderer', () => benchRenderer(data.path, 5)],

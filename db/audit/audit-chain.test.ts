@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestClinic, type TestClinic } from '../test-support/test-clinic';
-import { verifyAuditChain } from './verify-audit-chain';
+import { verifyAuditChain, verifyAuditChainOfFile, type AuditChainReport } from './verify-audit-chain';
 
 let clinic: TestClinic;
 
@@ -20,9 +20,22 @@ function tamper(sql: string, ...params: unknown[]): void {
   db.prepare(sql).run(...params);
 }
 
+// Every verdict is reached twice: by the one-thread walk, and by ranges checked on worker threads (as `clinic-ops
+// verify` does for a large file), forced here onto a small chain. Both must name the same first problem.
+async function verify(): Promise<AuditChainReport & { threadsUsed: number[] }> {
+  const single = verifyAuditChain(clinic.env.db);
+  const threadsUsed: number[] = [];
+  for (const threads of [2, 3]) {
+    const { threads: used, ...report } = await verifyAuditChainOfFile(clinic.dbPath, { threads, parallelFromEvents: 1 });
+    expect(report).toEqual(single);
+    threadsUsed.push(used);
+  }
+  return { ...single, threadsUsed };
+}
+
 describe('the audit chain', () => {
-  it('verifies intact, with the count and head kept beside it', () => {
-    const report = verifyAuditChain(clinic.env.db);
+  it('verifies intact, with the count and head kept beside it', async () => {
+    const report = await verify();
     expect(report.isIntact).toBe(true);
     expect(report.eventCount).toBe(7); // setup, the manager, five staff
     const head = clinic.env.db.prepare('SELECT event_count, head_hash FROM audit_chain_head').get();
@@ -67,39 +80,61 @@ describe('the audit chain', () => {
     expect(() => db.prepare("UPDATE audit_events SET body = replace(body, 'Ann', 'Anne') WHERE seq = 3").run()).toThrow(/append-only/);
   });
 
-  it('names an edited event', () => {
+  it('names an edited event', async () => {
     tamper("UPDATE audit_events SET body = replace(body, 'Cal', 'Cat') WHERE seq = 5");
-    const report = verifyAuditChain(clinic.env.db);
+    const report = await verify();
     expect(report.isIntact).toBe(false);
     expect(report.firstProblem).toMatchObject({ seq: 5, problem: 'hash_mismatch' });
   });
 
-  it('names an event deleted from the middle', () => {
+  it('names an event deleted from the middle', async () => {
     tamper('DELETE FROM audit_events WHERE seq = 4');
-    const report = verifyAuditChain(clinic.env.db);
+    const report = await verify();
     expect(report.firstProblem).toMatchObject({ seq: 4, problem: 'missing_event' });
   });
 
-  it('notices the newest events cut off', () => {
+  it('notices the newest events cut off', async () => {
     tamper('DELETE FROM audit_events WHERE seq >= 6');
-    const report = verifyAuditChain(clinic.env.db);
+    const report = await verify();
     expect(report.isIntact).toBe(false);
     expect(report.firstProblem).toMatchObject({ seq: 6, problem: 'head_count_mismatch' });
   });
 
-  it('names two events swapped', () => {
+  it('names two events swapped', async () => {
     const { db } = clinic.env;
     tamper('UPDATE audit_events SET seq = 100 WHERE seq = 3');
     db.prepare('UPDATE audit_events SET seq = 3 WHERE seq = 4').run();
     db.prepare('UPDATE audit_events SET seq = 4 WHERE seq = 100').run();
-    const report = verifyAuditChain(db);
+    const report = await verify();
     expect(report.firstProblem).toMatchObject({ seq: 3, problem: 'prev_hash_mismatch' });
   });
 
-  it('notices a changed field the hash covers, such as the acting staff member (columns follow the body)', () => {
+  it('notices a changed field the hash covers, such as the acting staff member (columns follow the body)', async () => {
     tamper(`UPDATE audit_events SET body = replace(body, '"actor_staff_id":1,', '"actor_staff_id":3,') WHERE seq = 6`);
     expect(clinic.env.db.prepare('SELECT actor_staff_id FROM audit_events WHERE seq = 6').get()).toEqual({ actor_staff_id: 3 });
-    expect(verifyAuditChain(clinic.env.db).firstProblem).toMatchObject({ seq: 6, problem: 'hash_mismatch' });
+    expect((await verify()).firstProblem).toMatchObject({ seq: 6, problem: 'hash_mismatch' });
+  });
+
+  it('names a prev_hash column that disagrees with the event before it, though the hashes hold', async () => {
+    tamper(`UPDATE audit_events SET prev_hash = '${'f'.repeat(64)}' WHERE seq = 4`);
+    const report = await verify();
+    expect(report.firstProblem).toMatchObject({ seq: 4, problem: 'prev_hash_mismatch', message: expect.stringMatching(/records a prev_hash/) });
+  });
+
+  it('notices an event added beyond the recorded head', async () => {
+    const { db } = clinic.env;
+    const last = db.prepare('SELECT body, hash, event_id FROM audit_events WHERE seq = 7').get() as { body: string; hash: string; event_id: string };
+    db.exec('DROP TRIGGER audit_events_must_extend_head; DROP TRIGGER audit_events_advance_head;');
+    const body = last.body.replace('"seq":7}', '"seq":8}').replace(last.event_id, 'an-extra-event');
+    db.prepare('INSERT INTO audit_events (seq, body, prev_hash, hash) VALUES (8, ?, ?, ?)').run(body, last.hash, createHash('sha256').update(last.hash + body).digest('hex'));
+    expect((await verify()).firstProblem).toMatchObject({ problem: 'head_count_mismatch', message: expect.stringMatching(/holds 8 events but 7/) });
+  });
+
+  it('splits a long chain into ranges and still finds an edit in any of them', async () => {
+    for (let i = 0; i < 40; i += 1) await clinic.call('staff.create', { name: `Temp ${i}`, role: 'therapist', jobTitle: 'PT' });
+    expect(await verify()).toMatchObject({ isIntact: true, threadsUsed: [2, 3] });
+    tamper("UPDATE audit_events SET body = replace(body, 'Temp 33', 'Temp 34') WHERE seq = 41");
+    expect((await verify()).firstProblem).toMatchObject({ seq: 41, problem: 'hash_mismatch' });
   });
 });
 

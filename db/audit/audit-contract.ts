@@ -1,7 +1,7 @@
 // API methods to read and verify the audit log. Pure: shared with the renderer.
 import { z } from 'zod';
 import { businessDate, recordId } from '../api/common-schemas';
-import { method } from '../api/define-method';
+import { method, task } from '../api/define-method';
 import { oversight } from '../api/roles';
 
 export interface AuditEventView {
@@ -60,9 +60,9 @@ export const auditMethods = {
     roles: oversight,
     summary: 'The entity types and actions present in the log, for filter lists.',
   }),
-  'audit.verify': method<AuditChainStatus>()({
+  // A task: a large chain is checked on worker threads while the app keeps answering.
+  'audit.verify': task<AuditChainStatus>()({
     input: z.strictObject({}),
-    kind: 'read',
     roles: oversight,
     summary: 'Walks the whole hash chain and names the first event that does not match.',
   }),
