@@ -16,9 +16,8 @@ beforeAll(async () => {
 
 function locates(report: ClinicVerifyReport, expected: ExpectedFinding): { located: boolean; columnNamed: boolean } {
   if ('chainSeq' in expected) {
-    // The stored prev_hash column is checked beside the walk (verify-records.ts), as an audit_events problem.
-    const linkNamed = report.records.problems.some((p) => p.table === 'audit_events' && p.rowId === expected.chainSeq);
-    return { located: report.chain.firstProblem?.seq === expected.chainSeq || linkNamed, columnNamed: false };
+    // The walk checks each body's hash and the stored prev_hash column beside it.
+    return { located: report.chain.firstProblem?.seq === expected.chainSeq, columnNamed: false };
   }
   if ('chainHead' in expected) return { located: /^head_/.test(report.chain.firstProblem?.problem ?? ''), columnNamed: false };
   const hits = report.records.problems.filter((p) => p.table === expected.table && (p.rowId === expected.rowId || p.rowId === expected.sameAs));
