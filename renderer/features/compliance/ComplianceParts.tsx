@@ -2,7 +2,6 @@
 // checkboxes for multi-selects, the print button and badges made from a label style.
 import { Badge, Card, Checkbox, Fieldset, Modal, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { useId, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
-import type { MethodInput } from '../../../db/api/contract';
 import { useApiMutation } from '../../api/useApiMutation';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormButtons } from '../../components/FormButtons';
@@ -32,7 +31,21 @@ export function useComplianceForm<Values extends Record<string, string>>(initial
     error: form.fieldErrors[name],
   });
   const setValue = (name: keyof Values & string, value: string) => form.setValues((current) => ({ ...current, [name]: value }));
-  return { ...form, showError, checkboxProps, setValue };
+  /** Sends values the API's schema accepted (`checked`, from a to…Input function); otherwise shows why beside each field. */
+  const send = <Input, Output>(checked: CheckedInput<Input>, mutation: SavingMutation<Input, Output>, onSuccess: (output: Output) => void) => {
+    if (!checked.ok) return form.showFieldErrors(checked.fieldErrors);
+    mutation.mutate(checked.input, { onSuccess, onError: showError });
+  };
+  /** What a FormModal takes from this form. */
+  const modalProps = (onSubmit: () => void, isSaving: boolean) => ({ onSubmit, isSaving, alert: form.alert, fieldErrors: form.fieldErrors, fields: Object.keys(form.values) });
+  return { ...form, showError, checkboxProps, setValue, send, modalProps };
+}
+
+type CheckedInput<Input> = { ok: true; input: Input } | { ok: false; fieldErrors: FieldErrors };
+
+/** The part of a useApiMutation result that saving a form uses. */
+interface SavingMutation<Input, Output> {
+  mutate(input: Input, options: { onSuccess: (output: Output) => void; onError: (error: unknown) => void }): void;
 }
 
 interface FormModalProps {
@@ -73,11 +86,7 @@ export function FormModal({ title, onClose, onSubmit, alert, fieldErrors, fields
 export function VoidRecordModal({ method, id, what, onClose }: { method: VoidMethod; id: number; what: string; onClose: () => void }) {
   const mutation = useApiMutation<VoidMethod>(method);
   const form = useComplianceForm({ reason: '' });
-  const submit = () => {
-    const check = toVoidInput(method, id, form.values);
-    if (!check.ok) return form.showFieldErrors(check.fieldErrors);
-    mutation.mutate(check.input as MethodInput<VoidMethod>, { onSuccess: onClose, onError: form.showError });
-  };
+  const submit = () => form.send(toVoidInput(method, id, form.values), mutation, onClose);
   return (
     <FormModal
       title={`Void ${what}`}

@@ -302,20 +302,12 @@ function CredentialModal({ state, staffId, onClose }: { state: string; staffId?:
   const staff = useApiQuery('staff.list', { includeInactive: false });
   const form = useComplianceForm(newCredentialValues(state, staffId));
   const holders = (staff.data ?? []).filter((s) => s.role === 'therapist' || s.role === 'manager');
-  const submit = () => {
-    const check = toCredentialInput(form.values);
-    if (!check.ok) return form.showFieldErrors(check.fieldErrors);
-    record.mutate(check.input, { onSuccess: onClose, onError: form.showError });
-  };
+  const submit = () => form.send(toCredentialInput(form.values), record, onClose);
   return (
     <FormModal
       title="Record a dry-needling credential"
       onClose={onClose}
-      onSubmit={submit}
-      alert={form.alert}
-      fieldErrors={form.fieldErrors}
-      fields={Object.keys(form.values)}
-      isSaving={record.isPending}
+      {...form.modalProps(submit, record.isPending)}
       submitLabel="Record credential"
     >
       <SimpleGrid cols={{ base: 1, sm: 2 }}>

@@ -38,17 +38,7 @@ function InjuryForm({ initial, entry, onClose }: { initial: InjuryFormValues; en
   const staff = useApiQuery('staff.list', { includeInactive: entry !== null });
   const lots = useApiQuery('inventory.listLots', { includeEmpty: true });
   const form = useComplianceForm(initial);
-  const submit = () => {
-    if (entry) {
-      const check = toAmendInjuryInput(entry.id, form.values);
-      if (!check.ok) return form.showFieldErrors(check.fieldErrors);
-      amend.mutate(check.input, { onSuccess: onClose, onError: form.showError });
-    } else {
-      const check = toRecordInjuryInput(form.values);
-      if (!check.ok) return form.showFieldErrors(check.fieldErrors);
-      record.mutate(check.input, { onSuccess: onClose, onError: form.showError });
-    }
-  };
+  const submit = () => (entry ? form.send(toAmendInjuryInput(entry.id, form.values), amend, onClose) : form.send(toRecordInjuryInput(form.values), record, onClose));
   const staffOptions = [{ value: '', label: 'Choose the injured employee' }, ...(staff.data ?? []).map((s) => ({ value: String(s.id), label: s.jobTitle ? `${s.name} (${s.jobTitle})` : s.name }))];
   const lotOptions = [{ value: '', label: 'Not known or not from stock' }, ...(lots.data ?? []).map((l) => ({ value: String(l.id), label: `${l.lotNumber || `#${l.id}`} · ${l.itemName}` }))];
   const employeeProps = form.textProps('employeeStaffId');
@@ -62,11 +52,7 @@ function InjuryForm({ initial, entry, onClose }: { initial: InjuryFormValues; en
     <FormModal
       title={entry ? `Correct log entry ${entry.caseNumber}` : 'Record a sharps injury'}
       onClose={onClose}
-      onSubmit={submit}
-      alert={form.alert}
-      fieldErrors={form.fieldErrors}
-      fields={Object.keys(form.values)}
-      isSaving={record.isPending || amend.isPending}
+      {...form.modalProps(submit, record.isPending || amend.isPending)}
       submitLabel={entry ? 'Save correction' : 'Record injury'}
       size="xl"
     >

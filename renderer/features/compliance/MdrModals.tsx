@@ -15,20 +15,12 @@ export function DefectModal({ onClose }: { onClose: () => void }) {
   const lots = useApiQuery('inventory.listLots', { includeEmpty: true });
   const form = useComplianceForm(newDefectValues(today));
   const needleLots = (lots.data ?? []).filter((l) => l.itemKind === 'needle');
-  const submit = () => {
-    const check = toDefectInput(form.values);
-    if (!check.ok) return form.showFieldErrors(check.fieldErrors);
-    open.mutate(check.input, { onSuccess: onClose, onError: form.showError });
-  };
+  const submit = () => form.send(toDefectInput(form.values), open, onClose);
   return (
     <FormModal
       title="Open an MDR evaluation for a needle defect"
       onClose={onClose}
-      onSubmit={submit}
-      alert={form.alert}
-      fieldErrors={form.fieldErrors}
-      fields={Object.keys(form.values)}
-      isSaving={open.isPending}
+      {...form.modalProps(submit, open.isPending)}
       submitLabel="Open evaluation"
     >
       <Text size="sm">A broken needle or a non-sterile pack is evaluated for reportability within 10 work days of becoming aware of it.</Text>
@@ -54,20 +46,12 @@ export function SessionMdrModal({ session, onClose }: { session: { sessionId: nu
   const { today } = useClinicSession();
   const open = useApiMutation('compliance.openMdrForSession');
   const form = useComplianceForm({ awareOn: today, summary: '' });
-  const submit = () => {
-    const check = toSessionMdrInput(session.sessionId, form.values);
-    if (!check.ok) return form.showFieldErrors(check.fieldErrors);
-    open.mutate(check.input, { onSuccess: onClose, onError: form.showError });
-  };
+  const submit = () => form.send(toSessionMdrInput(session.sessionId, form.values), open, onClose);
   return (
     <FormModal
       title={`Open an MDR evaluation: session #${session.sessionId}`}
       onClose={onClose}
-      onSubmit={submit}
-      alert={form.alert}
-      fieldErrors={form.fieldErrors}
-      fields={Object.keys(form.values)}
-      isSaving={open.isPending}
+      {...form.modalProps(submit, open.isPending)}
       submitLabel="Open evaluation"
     >
       <Text size="sm">
@@ -89,20 +73,12 @@ export function DecideModal({ evaluation, onClose }: { evaluation: MdrEvaluation
     decidedOn: today,
     reason: '',
   });
-  const submit = () => {
-    const check = toDecideInput(evaluation.id, form.values);
-    if (!check.ok) return form.showFieldErrors(check.fieldErrors);
-    decide.mutate(check.input, { onSuccess: onClose, onError: form.showError });
-  };
+  const submit = () => form.send(toDecideInput(evaluation.id, form.values), decide, onClose);
   return (
     <FormModal
       title={`Decide: ${describeMdrSubject(evaluation)}`}
       onClose={onClose}
-      onSubmit={submit}
-      alert={form.alert}
-      fieldErrors={form.fieldErrors}
-      fields={Object.keys(form.values)}
-      isSaving={decide.isPending}
+      {...form.modalProps(submit, decide.isPending)}
       submitLabel="Save decision"
     >
       <Text size="sm">
@@ -125,20 +101,12 @@ export function ReportModal({ evaluation, onClose }: { evaluation: MdrEvaluation
   const { today } = useClinicSession();
   const report = useApiMutation('compliance.recordMdrReport');
   const form = useComplianceForm({ reportedOn: today, reportedTo: '', reference: '' });
-  const submit = () => {
-    const check = toReportInput(evaluation.id, form.values);
-    if (!check.ok) return form.showFieldErrors(check.fieldErrors);
-    report.mutate(check.input, { onSuccess: onClose, onError: form.showError });
-  };
+  const submit = () => form.send(toReportInput(evaluation.id, form.values), report, onClose);
   return (
     <FormModal
       title={`Record the report: ${describeMdrSubject(evaluation)}`}
       onClose={onClose}
-      onSubmit={submit}
-      alert={form.alert}
-      fieldErrors={form.fieldErrors}
-      fields={Object.keys(form.values)}
-      isSaving={report.isPending}
+      {...form.modalProps(submit, report.isPending)}
       submitLabel="Record report"
     >
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -154,20 +122,12 @@ export function AnnualReportModal({ report, onClose }: { report: MdrAnnualReport
   const { today } = useClinicSession();
   const record = useApiMutation('compliance.recordMdrAnnualReport');
   const form = useComplianceForm({ submittedOn: today, reference: '' });
-  const submit = () => {
-    const check = toAnnualReportInput(report.year, form.values);
-    if (!check.ok) return form.showFieldErrors(check.fieldErrors);
-    record.mutate(check.input, { onSuccess: onClose, onError: form.showError });
-  };
+  const submit = () => form.send(toAnnualReportInput(report.year, form.values), record, onClose);
   return (
     <FormModal
       title={`Form FDA 3419 for ${report.year}`}
       onClose={onClose}
-      onSubmit={submit}
-      alert={form.alert}
-      fieldErrors={form.fieldErrors}
-      fields={Object.keys(form.values)}
-      isSaving={record.isPending}
+      {...form.modalProps(submit, record.isPending)}
       submitLabel="Record annual report"
     >
       <Text size="sm">

@@ -149,20 +149,12 @@ function PlanReviewModal({ onClose }: { onClose: () => void }) {
   const { today, acting } = useClinicSession();
   const record = useApiMutation('compliance.recordPlanReview');
   const form = useComplianceForm(newPlanReviewValues(today, acting.name));
-  const submit = () => {
-    const check = toPlanReviewInput(form.values);
-    if (!check.ok) return form.showFieldErrors(check.fieldErrors);
-    record.mutate(check.input, { onSuccess: onClose, onError: form.showError });
-  };
+  const submit = () => form.send(toPlanReviewInput(form.values), record, onClose);
   return (
     <FormModal
       title="Record an exposure control plan review"
       onClose={onClose}
-      onSubmit={submit}
-      alert={form.alert}
-      fieldErrors={form.fieldErrors}
-      fields={Object.keys(form.values)}
-      isSaving={record.isPending}
+      {...form.modalProps(submit, record.isPending)}
       submitLabel="Record review"
       size="xl"
     >

@@ -24,20 +24,12 @@ export function RegisterContainerModal({ onClose, onRegistered }: { onClose: () 
   const { today } = useClinicSession();
   const register = useApiMutation('compliance.registerContainer');
   const form = useComplianceForm(newContainerValues(today));
-  const submit = () => {
-    const check = toRegisterContainerInput(form.values);
-    if (!check.ok) return form.showFieldErrors(check.fieldErrors);
-    register.mutate(check.input, { onSuccess: onRegistered, onError: form.showError });
-  };
+  const submit = () => form.send(toRegisterContainerInput(form.values), register, onRegistered);
   return (
     <FormModal
       title="Register a sharps container"
       onClose={onClose}
-      onSubmit={submit}
-      alert={form.alert}
-      fieldErrors={form.fieldErrors}
-      fields={Object.keys(form.values)}
-      isSaving={register.isPending}
+      {...form.modalProps(submit, register.isPending)}
       submitLabel="Register container"
     >
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -64,20 +56,12 @@ export function FillCheckModal({ container, onClose }: { container: ContainerVie
   const record = useApiMutation('compliance.recordFillCheck');
   const form = useComplianceForm(newFillCheckValues(today));
   const isAtFillLine = sealNowLevels.includes(form.values.level as FillLevel);
-  const submit = () => {
-    const check = toFillCheckInput(container.id, form.values);
-    if (!check.ok) return form.showFieldErrors(check.fieldErrors);
-    record.mutate(check.input, { onSuccess: onClose, onError: form.showError });
-  };
+  const submit = () => form.send(toFillCheckInput(container.id, form.values), record, onClose);
   return (
     <FormModal
       title={`Fill check: ${container.label} (${container.room})`}
       onClose={onClose}
-      onSubmit={submit}
-      alert={form.alert}
-      fieldErrors={form.fieldErrors}
-      fields={Object.keys(form.values)}
-      isSaving={record.isPending}
+      {...form.modalProps(submit, record.isPending)}
       submitLabel="Record fill check"
     >
       <Text size="sm">You are recorded as the person who checked it.</Text>
@@ -100,20 +84,12 @@ export function SealModal({ container, onClose }: { container: ContainerView; on
   const { today } = useClinicSession();
   const seal = useApiMutation('compliance.sealContainer');
   const form = useComplianceForm(newSealValues(today, container));
-  const submit = () => {
-    const check = toSealInput(container.id, form.values);
-    if (!check.ok) return form.showFieldErrors(check.fieldErrors);
-    seal.mutate(check.input, { onSuccess: onClose, onError: form.showError });
-  };
+  const submit = () => form.send(toSealInput(container.id, form.values), seal, onClose);
   return (
     <FormModal
       title={`Seal and remove: ${container.label} (${container.room})`}
       onClose={onClose}
-      onSubmit={submit}
-      alert={form.alert}
-      fieldErrors={form.fieldErrors}
-      fields={Object.keys(form.values)}
-      isSaving={seal.isPending}
+      {...form.modalProps(submit, seal.isPending)}
       submitLabel="Seal container"
     >
       <Text size="sm">A sealed container takes no more needles; it waits for the waste hauler. Place a new container in the room.</Text>
@@ -132,20 +108,12 @@ export function PickupModal({ preselected = [], onClose }: { preselected?: reado
   const recordPickup = useApiMutation('compliance.recordPickup');
   const form = useComplianceForm(newPickupValues(today, preselected));
   const sealed = (containers.data?.containers ?? []).filter((c) => c.status === 'sealed');
-  const submit = () => {
-    const check = toPickupInput(form.values);
-    if (!check.ok) return form.showFieldErrors(check.fieldErrors);
-    recordPickup.mutate(check.input, { onSuccess: onClose, onError: form.showError });
-  };
+  const submit = () => form.send(toPickupInput(form.values), recordPickup, onClose);
   return (
     <FormModal
       title="Record a waste pickup"
       onClose={onClose}
-      onSubmit={submit}
-      alert={form.alert}
-      fieldErrors={form.fieldErrors}
-      fields={Object.keys(form.values)}
-      isSaving={recordPickup.isPending}
+      {...form.modalProps(submit, recordPickup.isPending)}
       submitLabel="Record pickup"
     >
       <CheckboxList
@@ -174,20 +142,12 @@ export function CertificateModal({ pickup, onClose }: { pickup: PickupView; onCl
   const { today } = useClinicSession();
   const record = useApiMutation('compliance.recordCertificate');
   const form = useComplianceForm({ certificateReference: '', receivedOn: today });
-  const submit = () => {
-    const check = toCertificateInput(pickup.id, form.values);
-    if (!check.ok) return form.showFieldErrors(check.fieldErrors);
-    record.mutate(check.input, { onSuccess: onClose, onError: form.showError });
-  };
+  const submit = () => form.send(toCertificateInput(pickup.id, form.values), record, onClose);
   return (
     <FormModal
       title={`Certificate of destruction: manifest ${pickup.manifestNumber}`}
       onClose={onClose}
-      onSubmit={submit}
-      alert={form.alert}
-      fieldErrors={form.fieldErrors}
-      fields={Object.keys(form.values)}
-      isSaving={record.isPending}
+      {...form.modalProps(submit, record.isPending)}
       submitLabel="Record certificate"
     >
       <Text size="sm">

@@ -8,21 +8,13 @@ import { stateProfileToFormValues, toStateProfileInput } from './records-forms';
 export function StateProfileModal({ profile, onClose }: { profile: StateProfile | null; onClose: () => void }) {
   const save = useApiMutation('compliance.saveStateProfile');
   const form = useComplianceForm(stateProfileToFormValues(profile));
-  const submit = () => {
-    const check = toStateProfileInput(form.values);
-    if (!check.ok) return form.showFieldErrors(check.fieldErrors);
-    save.mutate(check.input, { onSuccess: onClose, onError: form.showError });
-  };
+  const submit = () => form.send(toStateProfileInput(form.values), save, onClose);
   const number = (name: Parameters<typeof form.textProps>[0], label: string) => <TextInput label={label} inputMode="decimal" description="Blank: no rule" {...form.textProps(name)} />;
   return (
     <FormModal
       title={profile ? `Edit the ${profile.stateName} profile` : 'Add a state profile'}
       onClose={onClose}
-      onSubmit={submit}
-      alert={form.alert}
-      fieldErrors={form.fieldErrors}
-      fields={Object.keys(form.values)}
-      isSaving={save.isPending}
+      {...form.modalProps(submit, save.isPending)}
       submitLabel="Save profile"
       size="xl"
     >

@@ -168,26 +168,12 @@ function DoneModal({ task, occurrence, onClose }: { task: TaskView; occurrence: 
   const complete = useApiMutation('compliance.completeTask');
   const completeLate = useApiMutation('compliance.completeMissedTask');
   const form = useComplianceForm({ doneOn: today, note: '' });
-  const submit = () => {
-    if (occurrence) {
-      const check = toCompleteMissedInput(occurrence.id ?? Number.NaN, form.values);
-      if (!check.ok) return form.showFieldErrors(check.fieldErrors);
-      completeLate.mutate(check.input, { onSuccess: onClose, onError: form.showError });
-    } else {
-      const check = toCompleteTaskInput(task.id, form.values);
-      if (!check.ok) return form.showFieldErrors(check.fieldErrors);
-      complete.mutate(check.input, { onSuccess: onClose, onError: form.showError });
-    }
-  };
+  const submit = () => (occurrence ? form.send(toCompleteMissedInput(occurrence.id ?? Number.NaN, form.values), completeLate, onClose) : form.send(toCompleteTaskInput(task.id, form.values), complete, onClose));
   return (
     <FormModal
       title={occurrence ? `Done late: ${task.title}` : `Mark done: ${task.title}`}
       onClose={onClose}
-      onSubmit={submit}
-      alert={form.alert}
-      fieldErrors={form.fieldErrors}
-      fields={Object.keys(form.values)}
-      isSaving={complete.isPending || completeLate.isPending}
+      {...form.modalProps(submit, complete.isPending || completeLate.isPending)}
       submitLabel={occurrence ? 'Record done late' : 'Mark done'}
     >
       {occurrence && <Text size="sm">The window from {occurrence.periodStart} to {occurrence.dueOn} stays recorded as missed; this adds when it was done.</Text>}
@@ -203,17 +189,7 @@ function TaskModal({ task, onClose }: { task: TaskView | null; onClose: () => vo
   const update = useApiMutation('compliance.updateTask');
   const staff = useApiQuery('staff.list', { includeInactive: false });
   const form = useComplianceForm(task ? taskToFormValues(task) : newTaskValues(today));
-  const submit = () => {
-    if (task) {
-      const check = toUpdateTaskInput(task.id, form.values);
-      if (!check.ok) return form.showFieldErrors(check.fieldErrors);
-      update.mutate(check.input, { onSuccess: onClose, onError: form.showError });
-    } else {
-      const check = toCreateTaskInput(form.values);
-      if (!check.ok) return form.showFieldErrors(check.fieldErrors);
-      create.mutate(check.input, { onSuccess: onClose, onError: form.showError });
-    }
-  };
+  const submit = () => (task ? form.send(toUpdateTaskInput(task.id, form.values), update, onClose) : form.send(toCreateTaskInput(form.values), create, onClose));
   const ownerOptions = [
     { value: '', label: 'Anyone' },
     ...staffRoles.filter((r) => r !== 'auditor').map((r) => ({ value: `role:${r}`, label: `Any ${roleLabel(r).toLowerCase()}` })),
@@ -223,11 +199,7 @@ function TaskModal({ task, onClose }: { task: TaskView | null; onClose: () => vo
     <FormModal
       title={task ? `Edit ${task.title}` : 'Add a recurring task'}
       onClose={onClose}
-      onSubmit={submit}
-      alert={form.alert}
-      fieldErrors={form.fieldErrors}
-      fields={Object.keys(form.values)}
-      isSaving={create.isPending || update.isPending}
+      {...form.modalProps(submit, create.isPending || update.isPending)}
       submitLabel={task ? 'Save changes' : 'Add task'}
     >
       <TextInput label="Title" required data-autofocus {...form.textProps('title')} />

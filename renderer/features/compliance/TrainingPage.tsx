@@ -170,20 +170,12 @@ function RecordTrainingModal({ onClose }: { onClose: () => void }) {
   const record = useApiMutation('compliance.recordTraining');
   const staff = useApiQuery('staff.list', { includeInactive: false });
   const form = useComplianceForm(newTrainingValues(today));
-  const submit = () => {
-    const check = toTrainingInput(form.values);
-    if (!check.ok) return form.showFieldErrors(check.fieldErrors);
-    record.mutate(check.input, { onSuccess: onClose, onError: form.showError });
-  };
+  const submit = () => form.send(toTrainingInput(form.values), record, onClose);
   return (
     <FormModal
       title="Record a BBP training session"
       onClose={onClose}
-      onSubmit={submit}
-      alert={form.alert}
-      fieldErrors={form.fieldErrors}
-      fields={Object.keys(form.values)}
-      isSaving={record.isPending}
+      {...form.modalProps(submit, record.isPending)}
       submitLabel="Record training"
       size="xl"
     >

@@ -145,26 +145,12 @@ function HbvModal({ offer, staffId, staff, onClose }: { offer: HbvOfferView | nu
   const record = useApiMutation('compliance.recordHbvOffer');
   const amend = useApiMutation('compliance.amendHbvOffer');
   const form = useComplianceForm(offer ? hbvToFormValues(offer) : newHbvValues(today, staffId));
-  const submit = () => {
-    if (offer) {
-      const check = toAmendHbvInput(offer.id, form.values);
-      if (!check.ok) return form.showFieldErrors(check.fieldErrors);
-      amend.mutate(check.input, { onSuccess: onClose, onError: form.showError });
-    } else {
-      const check = toRecordHbvInput(form.values);
-      if (!check.ok) return form.showFieldErrors(check.fieldErrors);
-      record.mutate(check.input, { onSuccess: onClose, onError: form.showError });
-    }
-  };
+  const submit = () => (offer ? form.send(toAmendHbvInput(offer.id, form.values), amend, onClose) : form.send(toRecordHbvInput(form.values), record, onClose));
   return (
     <FormModal
       title={offer ? `Update the vaccination offer: ${offer.staffName}` : 'Record a hepatitis B vaccination offer'}
       onClose={onClose}
-      onSubmit={submit}
-      alert={form.alert}
-      fieldErrors={form.fieldErrors}
-      fields={Object.keys(form.values)}
-      isSaving={record.isPending || amend.isPending}
+      {...form.modalProps(submit, record.isPending || amend.isPending)}
       submitLabel={offer ? 'Save update' : 'Record offer'}
     >
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
