@@ -1,6 +1,7 @@
 // Figure 2: recording a paid session (validation, FEFO, stock check, movements, payment, audit event) per second,
 // through the dispatcher and through the HTTP transport, against bare INSERTs of the same rows.
 import { createHash } from 'node:crypto';
+import { closeSync, fsyncSync, openSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { Database } from 'better-sqlite3';
 import { dispatch } from '../../db/api/dispatch';
@@ -46,50 +47,66 @@ async function sessionTemplate(env: AppEnvironment): Promise<RecordInput> {
   };
 }
 
-async function recordMany(count: number, record: (input: RecordInput) => Promise<{ ok: boolean; error?: { message: string; field?: string } }>, env: AppEnvironment): Promise<number> {
-  let template = await sessionTemplate(env);
+type Recorder = (input: RecordInput) => Promise<{ ok: boolean; error?: { message: string; field?: string } }>;
+
+/** Records `count` sessions one after another; returns sessions per second. */
+async function recordMany(count: number, record: Recorder, state: { env: AppEnvironment; template: RecordInput }): Promise<number> {
   const start = performance.now();
   for (let i = 0; i < count; i += 1) {
-    let result = await record(template);
+    let result = await record(state.template);
     if (!result.ok && /holds/.test(result.error?.message ?? '')) {
-      template = await sessionTemplate(env);
-      result = await record(template);
+      state.template = await sessionTemplate(state.env);
+      result = await record(state.template);
     }
     if (!result.ok) throw new Error(`sessions.record failed: ${result.error?.message} (${result.error?.field})`);
   }
   return count / ((performance.now() - start) / 1000);
 }
 
-/** The baseline: the same rows written with bare INSERTs, an event with its SHA-256, one transaction each. */
-function bareInsertsPerSecond(db: Database, count: number, template: RecordInput): number {
+/**
+ * The baseline: the same rows written with bare INSERTs, an event with its SHA-256, one transaction each. "The same
+ * rows" are copied from a model session the app recorded on this file (untimed): its column values (the room's
+ * sharps container, the price, each line's unit cost) decide which indexes and summary triggers an insert touches.
+ */
+function bareInserts(db: Database, modelSessionId: number): (count: number) => number {
+  const model = db
+    .prepare('SELECT session_date, therapist_id, chart_number, sharps_container_id, needles_opened, needles_disposed, price_cents FROM sessions WHERE id = ?')
+    .get(modelSessionId) as { session_date: string; therapist_id: number; chart_number: string; sharps_container_id: number | null; needles_opened: number; needles_disposed: number; price_cents: number };
+  const lines = db
+    .prepare('SELECT lot_id, item_id, quantity, unit_cost_cents FROM stock_movements WHERE session_id = ? ORDER BY id')
+    .all(modelSessionId) as Array<{ lot_id: number; item_id: number; quantity: number; unit_cost_cents: number | null }>;
+  const payment = db.prepare("SELECT method, amount_cents FROM payments WHERE session_id = ? AND kind = 'payment'").get(modelSessionId) as { method: string; amount_cents: number };
   const insertSession = db.prepare(
     `INSERT INTO sessions (session_date, start_time, started_at, therapist_id, chart_number, kind, room, body_regions_json, hand_hygiene,
-       gloves_worn, skin_prep, needles_to_sharps, needles_opened, needles_disposed, pain_before, pain_after, adverse_event, price_cents,
-       recorded_at, recorded_by)
-     VALUES (?, '10:00', ?, ?, ?, 'self_pay', 'Room 1', '["neck"]', 1, 1, 1, 1, 6, 6, 6, 3, 'none', 6500, ?, 1)`,
+       gloves_worn, skin_prep, needles_to_sharps, needles_opened, needles_disposed, sharps_container_id, pain_before, pain_after,
+       adverse_event, price_cents, recorded_at, recorded_by)
+     VALUES (?, '10:00', ?, ?, ?, 'self_pay', 'Room 1', '["neck"]', 1, 1, 1, 1, ?, ?, ?, 6, 3, 'none', ?, ?, 1)`,
   );
   const insertMovement = db.prepare(
-    `INSERT INTO stock_movements (lot_id, item_id, kind, quantity, balance_after, status_after, occurred_on, recorded_at, recorded_by, session_id)
-     VALUES (?, ?, 'use', ?, 0, 'available', ?, ?, 1, ?)`,
+    `INSERT INTO stock_movements (lot_id, item_id, kind, quantity, balance_after, status_after, occurred_on, recorded_at, recorded_by, session_id,
+       unit_cost_cents)
+     VALUES (?, ?, 'use', ?, 0, 'available', ?, ?, 1, ?, ?)`,
   );
   const insertPayment = db.prepare(
     `INSERT INTO payments (kind, session_id, chart_number, method, amount_cents, paid_on, recorded_at, recorded_by)
-     VALUES ('payment', ?, ?, 'card', 6500, ?, ?, 1)`,
+     VALUES ('payment', ?, ?, ?, ?, ?, ?, 1)`,
   );
   const head = db.prepare('SELECT event_count, head_hash FROM audit_chain_head WHERE id = 1');
   const insertEvent = db.prepare('INSERT INTO audit_events (seq, body, prev_hash, hash) VALUES (?, ?, ?, ?)');
-  const lines = [...template.needles, ...(template.supplies ?? [])];
   const write = db.transaction((i: number) => {
     const now = new Date().toISOString();
-    const id = Number(insertSession.run(template.sessionDate, now, template.therapistId, template.chartNumber, now).lastInsertRowid);
-    for (const line of lines) insertMovement.run(line.lotId, line.itemId, -line.quantity, template.sessionDate, now, id);
-    insertPayment.run(id, template.chartNumber, template.sessionDate, now);
+    const id = Number(
+      insertSession.run(model.session_date, now, model.therapist_id, model.chart_number, model.needles_opened, model.needles_disposed, model.sharps_container_id, model.price_cents, now)
+        .lastInsertRowid,
+    );
+    for (const line of lines) insertMovement.run(line.lot_id, line.item_id, line.quantity, model.session_date, now, id, line.unit_cost_cents);
+    insertPayment.run(id, model.chart_number, payment.method, payment.amount_cents, model.session_date, now);
     const h = head.get() as { event_count: number; head_hash: string };
     const seq = h.event_count + 1;
     const body = JSON.stringify({
       action: 'create',
       actor_staff_id: 1,
-      after: { id, chartNumber: template.chartNumber, lines },
+      after: { id, chartNumber: model.chart_number, lines },
       at: now,
       before: null,
       device_id: 'bench',
@@ -102,46 +119,71 @@ function bareInsertsPerSecond(db: Database, count: number, template: RecordInput
     const hash = createHash('sha256').update(h.head_hash).update(body).digest('hex');
     insertEvent.run(seq, body, h.head_hash, hash);
   });
-  const start = performance.now();
-  for (let i = 0; i < count; i += 1) write.immediate(i);
-  return count / ((performance.now() - start) / 1000);
+  let written = 0;
+  return (count) => {
+    const start = performance.now();
+    for (let i = 0; i < count; i += 1) write.immediate((written += 1));
+    return count / ((performance.now() - start) / 1000);
+  };
 }
 
-export async function benchRecordSession(count: number): Promise<FigureResult[]> {
-  const apiEnv = openBenchEnvironment(scratchCopy('record-api'));
-  let dispatcherRate: number;
-  let baselineRate: number;
+/**
+ * A scratch copy whose bytes are on disk before anything is timed: a copy of the ten-year file leaves hundreds of
+ * megabytes for the kernel to write back, which would otherwise land on the first commits' fsyncs.
+ */
+function settledScratchCopy(name: string): string {
+  const path = scratchCopy(name);
+  const fd = openSync(path, 'r+');
   try {
-    dispatcherRate = await recordMany(count, (input) => dispatch(apiEnv, 'sessions.record', input), apiEnv);
+    fsyncSync(fd);
   } finally {
-    apiEnv.db.close();
+    closeSync(fd);
   }
-  const bareEnv = openBenchEnvironment(scratchCopy('record-bare'));
-  try {
-    baselineRate = bareInsertsPerSecond(bareEnv.db, count, await sessionTemplate(bareEnv));
-  } finally {
-    bareEnv.db.close();
-  }
-  const httpEnv = openBenchEnvironment(scratchCopy('record-http'));
+  return path;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+/**
+ * Each path writes to its own scratch copy, all three made before timing starts. After one warm-up round each
+ * (statement caches, JIT, the WAL file grown to its working size), the paths take turns, `count` sessions per
+ * round, so a machine that gets busier mid-run slows all three alike; each figure is the median of the rounds.
+ */
+export async function benchRecordSession(count: number, runs: number): Promise<FigureResult[]> {
+  const apiEnv = openBenchEnvironment(settledScratchCopy('record-api'));
+  const bareEnv = openBenchEnvironment(settledScratchCopy('record-bare'));
+  const httpEnv = openBenchEnvironment(settledScratchCopy('record-http'));
   const server = await startWebServer({ env: httpEnv, rendererDir: __dirname, port: 0 });
-  let httpRate: number;
+  const rates = { dispatcher: [] as number[], baseline: [] as number[], http: [] as number[] };
   try {
-    httpRate = await recordMany(
-      count,
-      async (input) => {
-        const response = await fetch(`${server.url}/api/sessions.record`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' },
-          body: JSON.stringify(input),
-        });
-        return (await response.json()) as { ok: boolean; error?: { message: string } };
-      },
-      httpEnv,
-    );
+    const api = { env: apiEnv, template: await sessionTemplate(apiEnv) };
+    const http = { env: httpEnv, template: await sessionTemplate(httpEnv) };
+    const viaDispatcher: Recorder = (input) => dispatch(apiEnv, 'sessions.record', input);
+    const viaHttp: Recorder = async (input) => {
+      const response = await fetch(`${server.url}/api/sessions.record`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(input),
+      });
+      return (await response.json()) as { ok: boolean; error?: { message: string } };
+    };
+    const model = await dispatch(bareEnv, 'sessions.record', await sessionTemplate(bareEnv));
+    if (!model.ok) throw new Error(`the model session was refused: ${model.error.message}`);
+    const bare = bareInserts(bareEnv.db, (model.value as { session: { id: number } }).session.id);
+    for (let round = 0; round <= runs; round += 1) {
+      const dispatcherRate = await recordMany(count, viaDispatcher, api);
+      const baselineRate = bare(count);
+      const httpRate = await recordMany(count, viaHttp, http);
+      if (round === 0) continue; // the warm-up round
+      rates.dispatcher.push(dispatcherRate);
+      rates.baseline.push(baselineRate);
+      rates.http.push(httpRate);
+    }
   } finally {
     await server.close();
-    httpEnv.db.close();
+    for (const env of [apiEnv, bareEnv, httpEnv]) env.db.close();
   }
+  const [dispatcherRate, baselineRate, httpRate] = [median(rates.dispatcher), median(rates.baseline), median(rates.http)];
   const ratio = dispatcherRate / baselineRate;
   return [
     {

@@ -8,7 +8,8 @@ import { startWebServer } from '../../server/web-server';
 import { openBenchEnvironment } from '../bench-environment';
 import { round, type FigureResult } from '../measure';
 
-const rendererDir = join(__dirname, '..', '..', '..', 'dist', 'renderer');
+// BENCH_RENDERER_DIR measures another build (a helper's own outDir) without touching dist/.
+const rendererDir = process.env.BENCH_RENDERER_DIR ?? join(__dirname, '..', '..', '..', 'dist', 'renderer');
 
 /** The first screen's JavaScript: the entry script and everything index.html preloads, gzipped. */
 export function initialJavaScriptKb(): { initialKb: number; totalKb: number; files: Array<{ file: string; gzipKb: number }> } {

@@ -106,16 +106,19 @@ describe('a restore of a backup from an older version', () => {
     const backup = await clinic.call('backups.runNow', {});
     const older = join(clinic.dir, 'older.sqlite3');
     copyFileSync(backup.path, older);
-    // As the file was before the newest migration: without the tables that migration creates.
-    const tablesAt = (version: number) => {
+    // As the file was before the newest migration: without the triggers and tables that migration creates
+    // (a trigger may sit on an older table, so dropping the new tables alone would leave it behind).
+    const objectsAt = (version: number, type: 'table' | 'trigger') => {
       const scratch = new Database(':memory:');
       migrate(scratch, { migrations: migrations.slice(0, version) });
-      return scratch.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[];
+      return scratch.prepare('SELECT name FROM sqlite_schema WHERE type = ?').pluck().all(type) as string[];
     };
-    const previous = new Set(tablesAt(latestSchemaVersion - 1));
     const db = new Database(older);
     db.pragma('foreign_keys = OFF');
-    for (const table of tablesAt(latestSchemaVersion).filter((t) => !previous.has(t)).reverse()) db.exec(`DROP TABLE "${table}"`);
+    for (const type of ['trigger', 'table'] as const) {
+      const previous = new Set(objectsAt(latestSchemaVersion - 1, type));
+      for (const name of objectsAt(latestSchemaVersion, type).filter((t) => !previous.has(t)).reverse()) db.exec(`DROP ${type.toUpperCase()} "${name}"`);
+    }
     db.pragma(`user_version = ${latestSchemaVersion - 1}`);
     db.close();
 

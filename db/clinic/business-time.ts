@@ -4,19 +4,39 @@ const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** The local YYYY-MM-DD date of an instant in a time zone. */
 export function businessDateOf(instant: Date, timeZone: string): string {
+  // One API call asks for "today" several times at the same instant; formatting is the slow part.
+  const ms = instant.getTime();
+  if (lastBusinessDate?.ms === ms && lastBusinessDate.timeZone === timeZone) return lastBusinessDate.date;
   // Building a formatter is slow; one per time zone is kept. en-CA formats dates as YYYY-MM-DD.
   let format = dateFormats.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
     dateFormats.set(timeZone, format);
   }
-  return format.format(instant);
+  const date = format.format(instant);
+  lastBusinessDate = { ms, timeZone, date };
+  return date;
 }
+
+let lastBusinessDate: { ms: number; timeZone: string; date: string } | null = null;
 
 /** Minutes to add to UTC to get local time at that instant. */
 const partFormats = new Map<string, Intl.DateTimeFormat>();
 
+/** Offsets already computed, by time zone and instant (a pure function of both; bounded). */
+const knownOffsets = new Map<string, number>();
+
 function offsetMinutes(instant: Date, timeZone: string): number {
+  const key = `${timeZone}|${instant.getTime()}`;
+  const known = knownOffsets.get(key);
+  if (known !== undefined) return known;
+  const offset = computeOffsetMinutes(instant, timeZone);
+  if (knownOffsets.size >= 512) knownOffsets.clear();
+  knownOffsets.set(key, offset);
+  return offset;
+}
+
+function computeOffsetMinutes(instant: Date, timeZone: string): number {
   let format = partFormats.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });

@@ -44,14 +44,27 @@ export function updateClinicProfile(db: Database, profile: Omit<ClinicProfile, '
   statements(db).updateClinic.run(profile);
 }
 
+/** The last validated settings of each connection, keyed by the stored rows they came from. */
+const validatedSettings = new WeakMap<Database, { rowsKey: string; settings: ClinicSettings }>();
+
 /** Stored settings over the defaults; a stored value that no longer validates falls back to its default. */
 export function readSettings(db: Database): ClinicSettings {
-  const merged: Record<string, unknown> = { ...defaultSettings };
-  for (const row of statements(db).settings.all()) {
-    if (row.key in defaultSettings) merged[row.key] = JSON.parse(row.value_json);
+  // Every API call reads the settings (the idle lock); the rows are read each time, but parsing and validating
+  // them again is skipped while they are unchanged, whoever changed them.
+  const rows = statements(db).settings.all();
+  const rowsKey = rows.map((row) => `${row.key}\u0000${row.value_json}`).join('\u0001');
+  let cached = validatedSettings.get(db);
+  if (cached?.rowsKey !== rowsKey) {
+    const merged: Record<string, unknown> = { ...defaultSettings };
+    for (const row of rows) {
+      if (row.key in defaultSettings) merged[row.key] = JSON.parse(row.value_json);
+    }
+    const parsed = settingsSchema.safeParse(merged);
+    cached = { rowsKey, settings: parsed.success ? parsed.data : defaultSettings };
+    validatedSettings.set(db, cached);
   }
-  const parsed = settingsSchema.safeParse(merged);
-  return parsed.success ? parsed.data : defaultSettings;
+  // A copy, so a caller that changes what it got cannot change the cache.
+  return { ...cached.settings, expiryWarningDays: [...cached.settings.expiryWarningDays] };
 }
 
 export function writeSetting(db: Database, key: keyof ClinicSettings, value: unknown, updatedAt: string): void {

@@ -68,6 +68,14 @@ interface MovementRequest extends Omit<NewMovement, 'lotId' | 'itemId' | 'balanc
 
 /** Appends one movement to a lot, keeps the lot's balance in step, and records the audit event. */
 export function appendMovement(ctx: HandlerContext, lot: LotRow, request: MovementRequest): MovementView {
+  const id = appendMovementRow(ctx, lot, request);
+  const view = findMovement(ctx.db, id);
+  if (!view) throw new Error(`movement ${id} vanished`);
+  return view;
+}
+
+/** appendMovement without reading the new movement back: returns its id (a session's stock lines need no view). */
+export function appendMovementRow(ctx: HandlerContext, lot: LotRow, request: MovementRequest): number {
   const actor = requireActor(ctx);
   const balanceAfter = lot.on_hand + request.quantity;
   if (balanceAfter < 0) {
@@ -88,8 +96,6 @@ export function appendMovement(ctx: HandlerContext, lot: LotRow, request: Moveme
     recordedBy: actor.staffId,
   });
   setLotBalance(ctx.db, lot.id, balanceAfter, statusAfter);
-  const view = findMovement(ctx.db, id);
-  if (!view) throw new Error(`movement ${id} vanished`);
   if (!isAuditedByParent) ctx.audit({
     action: `stock_${request.kind}`,
     entityType: 'lot',
@@ -101,7 +107,7 @@ export function appendMovement(ctx: HandlerContext, lot: LotRow, request: Moveme
   // The caller's lot row is now stale; refresh it for any following movement in the same call.
   lot.on_hand = balanceAfter;
   lot.status = statusAfter;
-  return view;
+  return id;
 }
 
 export interface UseRequest {
@@ -118,10 +124,21 @@ export interface UseRequest {
 
 /** Stock used on a patient: the lot must be available and in date on the day of use. */
 export function useStock(ctx: HandlerContext, request: UseRequest): MovementView {
-  const lot = requireLot(ctx, request.lotId, request.lotField);
+  const id = useStockOfLot(ctx, requireLot(ctx, request.lotId, request.lotField), request);
+  const view = findMovement(ctx.db, id);
+  if (!view) throw new Error(`movement ${id} vanished`);
+  return view;
+}
+
+/**
+ * useStock on a lot row the caller read in this transaction (and keeps: the row is updated in place, so a second
+ * use of the same lot must pass the same object). Returns the movement's id.
+ */
+export function useStockOfLot(ctx: HandlerContext, lot: LotRow, request: UseRequest): number {
+  if (lot.id !== request.lotId) throw new Error(`lot row ${lot.id} passed for lot ${request.lotId}`);
   const problem = whyLotUnusable(lot, request.occurredOn);
   if (problem) throw ruleViolation(problem, request.lotField ?? 'lotId');
-  return appendMovement(ctx, lot, {
+  return appendMovementRow(ctx, lot, {
     kind: 'use',
     quantity: -request.quantity,
     unitCostCents: lot.cost_units > 0 ? lot.cost_cents / lot.cost_units : null,

@@ -9,7 +9,9 @@ import { migration0006 } from './0006-create-compliance';
 import { migration0007 } from './0007-create-exports';
 import { migration0008 } from './0008-create-backups';
 import { migration0009 } from './0009-create-audit-flags';
+import { migration0010 } from './0010-create-payment-days';
+import { migration0011 } from './0011-lot-expiry-index-without-balance';
 
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011];
 
 export const latestSchemaVersion = migrations.length;

@@ -8,6 +8,23 @@ import { findSessionRow, toSessionView } from '../sessions/sessions-store';
 import type { PackageView, PaymentMethod, PaymentView } from './revenue-contract';
 import { findPackage, findPayment } from './revenue-queries';
 import { isDayClosed } from './revenue-store';
+import { statementsFor } from '../sql/statement-cache';
+
+const statements = statementsFor((db) => ({
+  insertPayment: db.prepare(
+    `INSERT INTO payments (kind, session_id, package_id, refund_of_payment_id, chart_number, method, amount_cents, paid_on, note,
+       after_close_reason, recorded_at, recorded_by)
+     VALUES (@kind, @sessionId, @packageId, @refundOfPaymentId, @chartNumber, @method, @amountCents, @paidOn, @note,
+       @afterCloseReason, @at, @by)`,
+  ),
+  insertPackageUse: db.prepare('INSERT INTO package_uses (package_id, session_id, used_on, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?)'),
+  insertPackage: db.prepare(
+    `INSERT INTO packages (chart_number, name, visits_total, price_cents, sold_on, recorded_at, recorded_by)
+     VALUES (@chartNumber, @name, @visitsTotal, @priceCents, @soldOn, @at, @by)`,
+  ),
+  sessionPayments: db.prepare<[number], { id: number }>("SELECT id FROM payments WHERE session_id = ? AND kind = 'payment' AND status = 'recorded' ORDER BY id"),
+  voidPayment: db.prepare("UPDATE payments SET status = 'voided', void_reason = ? WHERE id = ?"),
+}));
 
 interface NewPayment {
   kind: 'payment' | 'refund';
@@ -24,16 +41,7 @@ interface NewPayment {
 
 function insertPayment(ctx: HandlerContext, p: NewPayment): PaymentView {
   const actor = requireActor(ctx);
-  const id = Number(
-    ctx.db
-      .prepare(
-        `INSERT INTO payments (kind, session_id, package_id, refund_of_payment_id, chart_number, method, amount_cents, paid_on, note,
-           after_close_reason, recorded_at, recorded_by)
-         VALUES (@kind, @sessionId, @packageId, @refundOfPaymentId, @chartNumber, @method, @amountCents, @paidOn, @note,
-           @afterCloseReason, @at, @by)`,
-      )
-      .run({ ...p, at: ctx.nowIso, by: actor.staffId }).lastInsertRowid,
-  );
+  const id = Number(statements(ctx.db).insertPayment.run({ ...p, at: ctx.nowIso, by: actor.staffId }).lastInsertRowid);
   const view = findPayment(ctx.db, id) as PaymentView;
   ctx.audit({ action: 'create', entityType: p.kind, entityId: id, after: { ...p }, reason: p.afterCloseReason ? `after close: ${p.afterCloseReason}` : null });
   return view;
@@ -88,11 +96,7 @@ export function payWithPackage(ctx: HandlerContext, sessionId: number, packageId
   if (pkg.visitsLeft <= 0) throw ruleViolation(`Package #${packageId} has no visits left.`, 'packageId');
   if (session.coveredByPackageId !== null) throw new ApiError('conflict', `Session #${sessionId} is already paid from package #${session.coveredByPackageId}.`, 'sessionId');
   if (session.paidCents !== 0) throw ruleViolation(`Session #${sessionId} already has payments; refund them before drawing on a package.`, 'sessionId');
-  const id = Number(
-    ctx.db
-      .prepare(`INSERT INTO package_uses (package_id, session_id, used_on, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?)`)
-      .run(packageId, sessionId, session.sessionDate, ctx.nowIso, actor.staffId).lastInsertRowid,
-  );
+  const id = Number(statements(ctx.db).insertPackageUse.run(packageId, sessionId, session.sessionDate, ctx.nowIso, actor.staffId).lastInsertRowid);
   ctx.audit({ action: 'create', entityType: 'package_use', entityId: id, after: { packageId, sessionId, visitsLeftAfter: pkg.visitsLeft - 1 } });
 }
 
@@ -105,14 +109,7 @@ export function sellPackage(
   if (input.payment && input.payment.amountCents > input.priceCents) {
     throw ruleViolation(`The package costs ${formatCents(input.priceCents)}; a payment of ${formatCents(input.payment.amountCents)} is more than that.`, 'payment.amountCents');
   }
-  const id = Number(
-    ctx.db
-      .prepare(
-        `INSERT INTO packages (chart_number, name, visits_total, price_cents, sold_on, recorded_at, recorded_by)
-         VALUES (@chartNumber, @name, @visitsTotal, @priceCents, @soldOn, @at, @by)`,
-      )
-      .run({ ...input, at: ctx.nowIso, by: actor.staffId }).lastInsertRowid,
-  );
+  const id = Number(statements(ctx.db).insertPackage.run({ ...input, at: ctx.nowIso, by: actor.staffId }).lastInsertRowid);
   ctx.audit({ action: 'create', entityType: 'package', entityId: id, after: { chartNumber: input.chartNumber, name: input.name, visitsTotal: input.visitsTotal, priceCents: input.priceCents, soldOn: input.soldOn } });
   if (input.payment) {
     insertPayment(ctx, {
@@ -156,9 +153,7 @@ export function refundPayment(ctx: HandlerContext, input: { paymentId: number; a
 
 /** When a paid session is voided: refund what is left of each of its payments, by the same method, today. */
 export function refundSessionPayments(ctx: HandlerContext, sessionId: number, reason: string): void {
-  const payments = ctx.db
-    .prepare("SELECT id FROM payments WHERE session_id = ? AND kind = 'payment' AND status = 'recorded' ORDER BY id")
-    .all(sessionId) as Array<{ id: number }>;
+  const payments = statements(ctx.db).sessionPayments.all(sessionId);
   const today = clinicToday(ctx.db, ctx.now);
   for (const { id } of payments) {
     const payment = findPayment(ctx.db, id) as PaymentView;
@@ -174,7 +169,7 @@ export function voidPayment(ctx: HandlerContext, paymentId: number, reason: stri
   if (before.kind === 'payment' && before.refundedCents > 0) {
     throw ruleViolation(`Payment #${paymentId} has refunds against it; void those first.`, 'paymentId');
   }
-  ctx.db.prepare("UPDATE payments SET status = 'voided', void_reason = ? WHERE id = ?").run(reason, paymentId);
+  statements(ctx.db).voidPayment.run(reason, paymentId);
   const after = findPayment(ctx.db, paymentId) as PaymentView;
   ctx.audit({ action: 'void', entityType: before.kind, entityId: paymentId, before, after: { status: 'voided' }, reason });
   return after;

@@ -3,9 +3,10 @@ import type { Database } from 'better-sqlite3';
 import { addDays } from '../clinic/business-time';
 import type { PaymentMethod } from './revenue-contract';
 import type { DayCloseSummary, PackageView, PaymentView, PriceView, RevenuePeriod } from './revenue-contract';
-import { periodOf, periodsBetween } from '../sessions/sessions-queries';
+import { periodKeySql, periodOf, periodsBetween } from '../sessions/sessions-queries';
 import { sessionViewSelect, toSessionView, type SessionRow } from '../sessions/sessions-store';
 import type { SessionView } from '../sessions/sessions-contract';
+import { statementsFor } from '../sql/statement-cache';
 
 const paymentSelect = `SELECT p.id, p.kind, p.session_id, p.package_id, p.refund_of_payment_id, p.chart_number, p.method, p.amount_cents,
     p.paid_on, p.note, p.status, p.void_reason, p.after_close_reason, p.recorded_at, s.name AS recorded_by_name,
@@ -52,8 +53,12 @@ function toPayment(r: PaymentRow): PaymentView {
   };
 }
 
+const statements = statementsFor((db) => ({
+  paymentById: db.prepare<[number], PaymentRow>(`${paymentSelect} WHERE p.id = ?`),
+}));
+
 export function findPayment(db: Database, id: number): PaymentView | undefined {
-  const row = db.prepare<[number], PaymentRow>(`${paymentSelect} WHERE p.id = ?`).get(id);
+  const row = statements(db).paymentById.get(id);
   return row && toPayment(row);
 }
 
@@ -168,39 +173,40 @@ export function dayCloseSummary(db: Database, date: string): DayCloseSummary {
   };
 }
 
-/** Earned self-pay revenue and visits by date, from the maintained revenue_days summary. */
-function earnedByDate(db: Database, from: string, to: string): Map<string, { cents: number; visits: number }> {
+/** Earned self-pay revenue and visits by date (by month for monthly series), from the maintained revenue_days summary. */
+function earnedByDate(db: Database, from: string, to: string, granularity: 'week' | 'month'): Map<string, { cents: number; visits: number }> {
   const rows = db
-    .prepare<[string, string], { session_date: string; visits: number; earned_cents: number }>(
-      'SELECT session_date, visits, earned_cents FROM revenue_days WHERE session_date >= ? AND session_date <= ? AND visits > 0',
+    .prepare<[string, string], { period: string; visits: number; earned_cents: number }>(
+      `SELECT ${periodKeySql('session_date', granularity)} AS period, sum(visits) AS visits, sum(earned_cents) AS earned_cents FROM revenue_days
+       WHERE session_date >= ? AND session_date <= ? AND visits > 0 GROUP BY 1`,
     )
     .all(from, to);
-  return new Map(rows.map((r) => [r.session_date, { cents: r.earned_cents, visits: r.visits }]));
+  return new Map(rows.map((r) => [r.period, { cents: r.earned_cents, visits: r.visits }]));
 }
 
 /** Prepaid visits sold but not used by the end of each date, valued at their package's per-visit price. */
 export function packageLiabilitiesOn(db: Database, dates: string[]): number[] {
-  const last = dates.reduce((a, b) => (a > b ? a : b), '');
-  const packages = db
-    .prepare<[string], { id: number; sold_on: string; visits_total: number; price_cents: number }>(
-      "SELECT id, sold_on, visits_total, price_cents FROM packages WHERE status = 'active' AND sold_on <= ?",
-    )
-    .all(last);
-  const uses = db
-    .prepare<[string], { package_id: number; used_on: string }>("SELECT package_id, used_on FROM package_uses WHERE status = 'active' AND used_on <= ?")
-    .all(last);
-  const usesByPackage = new Map<number, string[]>();
-  for (const u of uses) usesByPackage.set(u.package_id, [...(usesByPackage.get(u.package_id) ?? []), u.used_on]);
-  return dates.map((date) =>
-    Math.round(
-      packages
-        .filter((k) => k.sold_on <= date)
-        .reduce((total, k) => {
-          const used = (usesByPackage.get(k.id) ?? []).filter((d) => d <= date).length;
-          return total + ((k.visits_total - used) * k.price_cents) / k.visits_total;
-        }, 0),
-    ),
-  );
+  const chunks: string[][] = [];
+  for (let i = 0; i < dates.length; i += liabilityDatesPerQuery) chunks.push(dates.slice(i, i + liabilityDatesPerQuery));
+  return chunks.flatMap((chunk) => {
+    // One pass over the packages and their uses for all the dates, summed in SQL rather than row by row in JS.
+    const params = Object.fromEntries(chunk.map((date, i) => [`d${i}`, date]));
+    const row = db.prepare(liabilitySql(chunk.length)).raw().get(params) as Array<number | null>;
+    return row.map((cents) => Math.round(cents ?? 0));
+  });
+}
+
+const liabilityDatesPerQuery = 64;
+
+function liabilitySql(dateCount: number): string {
+  const n = Array.from({ length: dateCount }, (_, i) => i);
+  return `WITH used AS (
+      SELECT package_id, ${n.map((i) => `sum(used_on <= @d${i}) AS u${i}`).join(', ')}
+      FROM package_uses WHERE status = 'active' GROUP BY package_id)
+    SELECT ${n
+      .map((i) => `sum(CASE WHEN k.sold_on <= @d${i} THEN (k.visits_total - coalesce(u.u${i}, 0)) * 1.0 * k.price_cents / k.visits_total ELSE 0 END)`)
+      .join(', ')}
+    FROM packages k LEFT JOIN used u ON u.package_id = k.id WHERE k.status = 'active'`;
 }
 
 export function packageLiabilityOn(db: Database, date: string): number {
@@ -209,20 +215,22 @@ export function packageLiabilityOn(db: Database, date: string): number {
 
 export function revenueSeries(db: Database, from: string, to: string, granularity: 'week' | 'month'): RevenuePeriod[] {
   const periods = periodsBetween(from, to, granularity);
-  const earned = earnedByDate(db, from, to);
-  const earnedPrior = earnedByDate(db, shiftYear(from, -1), shiftYear(to, -1));
+  // Every source is summed by SQL per date, or per month for monthly series: a year comes back as 12 rows, not 365.
+  const earned = earnedByDate(db, from, to, granularity);
+  const earnedPrior = earnedByDate(db, shiftYear(from, -1), shiftYear(to, -1), granularity);
   const collections = db
-    .prepare<[string, string], { paid_on: string; kind: 'payment' | 'refund'; cents: number }>(
-      `SELECT paid_on, kind, sum(amount_cents) AS cents FROM payments WHERE status = 'recorded' AND paid_on >= ? AND paid_on <= ? GROUP BY paid_on, kind`,
+    .prepare<[string, string], { period: string; kind: 'payment' | 'refund'; cents: number }>(
+      `SELECT ${periodKeySql('paid_on', granularity)} AS period, kind, sum(amount_cents) AS cents FROM payment_days
+       WHERE paid_on >= ? AND paid_on <= ? GROUP BY 1, kind`,
     )
     .all(from, to);
   const sessionsByDate = db
-    .prepare<[string, string], { session_date: string; kind: string; sessions: number; needles: number }>(
-      `SELECT session_date, kind, sum(sessions) AS sessions, sum(needles) AS needles FROM session_day_counts
-       WHERE session_date >= ? AND session_date <= ? GROUP BY session_date, kind`,
+    .prepare<[string, string], { period: string; sessions: number; needles: number }>(
+      `SELECT ${periodKeySql('session_date', granularity)} AS period, sum(sessions) AS sessions, sum(needles) AS needles FROM session_day_counts
+       WHERE session_date >= ? AND session_date <= ? GROUP BY 1`,
     )
     .all(from, to);
-  const costByDate = supplyCostByDate(db, from, to);
+  const costByDate = supplyCostByDate(db, from, to, granularity);
 
   const acc = new Map(
     periods.map((p) => [
@@ -243,14 +251,14 @@ export function revenueSeries(db: Database, from: string, to: string, granularit
     if (a) a.prior += e.cents;
   }
   for (const c of collections) {
-    const a = at(c.paid_on);
+    const a = at(c.period);
     if (a) {
       if (c.kind === 'payment') a.collected += c.cents;
       else a.refunded += c.cents;
     }
   }
   for (const s of sessionsByDate) {
-    const a = at(s.session_date);
+    const a = at(s.period);
     if (a) {
       a.sessions += s.sessions;
       a.needles += s.needles;
@@ -290,19 +298,20 @@ export function revenueSeries(db: Database, from: string, to: string, granularit
   });
 }
 
-/** Supply cost of sessions by date (all, and self-pay), from the maintained supply_cost_days summary. */
-function supplyCostByDate(db: Database, from: string, to: string): Map<string, { all: number; selfPay: number }> {
+/** Supply cost of sessions by date or month (all, and self-pay), from the maintained supply_cost_days summary. */
+function supplyCostByDate(db: Database, from: string, to: string, granularity: 'week' | 'month'): Map<string, { all: number; selfPay: number }> {
   const rows = db
-    .prepare<[string, string], { session_date: string; kind: string; cost_cents: number }>(
-      'SELECT session_date, kind, cost_cents FROM supply_cost_days WHERE session_date >= ? AND session_date <= ?',
+    .prepare<[string, string], { period: string; kind: string; cost_cents: number }>(
+      `SELECT ${periodKeySql('session_date', granularity)} AS period, kind, sum(cost_cents) AS cost_cents FROM supply_cost_days
+       WHERE session_date >= ? AND session_date <= ? GROUP BY 1, kind`,
     )
     .all(from, to);
   const map = new Map<string, { all: number; selfPay: number }>();
   for (const r of rows) {
-    const e = map.get(r.session_date) ?? { all: 0, selfPay: 0 };
+    const e = map.get(r.period) ?? { all: 0, selfPay: 0 };
     e.all += r.cost_cents;
     if (r.kind === 'self_pay') e.selfPay += r.cost_cents;
-    map.set(r.session_date, e);
+    map.set(r.period, e);
   }
   return map;
 }

@@ -111,3 +111,19 @@ describe('daily close', () => {
     expect(c.env.db.prepare("SELECT count(*) AS n FROM audit_events WHERE reason LIKE 'after close:%'").get()).toEqual({ n: 1 });
   });
 });
+
+describe('package liability over many periods', () => {
+  it('values the unused visits at every week end of a long weekly series (more dates than one query takes)', async () => {
+    const pkg = await c.call('revenue.sellPackage', { chartNumber: 'C-100', name: '3 visits', visitsTotal: 3, priceCents: 15000, soldOn: '2026-02-02' });
+    await c.call('revenue.sellPackage', { chartNumber: 'C-200', name: '2 visits', visitsTotal: 2, priceCents: 9000, soldOn: '2026-03-03' });
+    await c.call('revenue.payWithPackage', { sessionId: (await record({ sessionDate: '2026-02-09' })).id, packageId: pkg.id });
+    await c.call('revenue.payWithPackage', { sessionId: (await record({ sessionDate: '2026-03-02' })).id, packageId: pkg.id });
+    const series = await c.call('revenue.series', { from: '2024-03-04', to: '2026-03-10', granularity: 'week' });
+    expect(series.length).toBeGreaterThan(64);
+    const expected = (end: string) => (end < '2026-02-02' ? 0 : end < '2026-02-09' ? 15000 : end < '2026-03-02' ? 10000 : end < '2026-03-03' ? 5000 : 14000);
+    for (const week of series) {
+      const end = new Date(Date.parse(`${week.period}T00:00:00Z`) + 6 * 86_400_000).toISOString().slice(0, 10);
+      expect([week.period, week.packageLiabilityCents]).toEqual([week.period, expected(end < '2026-03-10' ? end : '2026-03-10')]);
+    }
+  });
+});

@@ -25,6 +25,10 @@ export function summaryMismatches(db: Database): Record<string, { maintained: Ro
        WHERE s.status = 'recorded' AND NOT EXISTS (SELECT 1 FROM stock_movements r WHERE r.reverses_movement_id = m.id)
        GROUP BY 1, 2 HAVING abs(sum(-m.quantity * m.unit_cost_cents)) > 0.0001 ORDER BY 1, 2`,
     ],
+    payment_days: [
+      'SELECT paid_on, kind, amount_cents FROM payment_days WHERE amount_cents <> 0 ORDER BY 1, 2',
+      `SELECT paid_on, kind, sum(amount_cents) AS amount_cents FROM payments WHERE status = 'recorded' GROUP BY 1, 2 ORDER BY 1, 2`,
+    ],
     item_day_use: [
       'SELECT item_id, occurred_on, used FROM item_day_use WHERE used <> 0 ORDER BY 1, 2',
       `SELECT m.item_id, m.occurred_on, -sum(m.quantity) AS used FROM stock_movements m LEFT JOIN stock_movements o ON o.id = m.reverses_movement_id

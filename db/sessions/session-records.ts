@@ -4,8 +4,9 @@ import { requireActor, type HandlerContext } from '../api/handler-context';
 import { instantOfLocal } from '../clinic/business-time';
 import { clinicTimeZone } from '../clinic/clinic-store';
 import { assertContainerTakesUse, credentialProblem, defaultContainerForRoom, openMdrEvaluationForSession } from '../compliance/session-hooks';
-import { findItem } from '../inventory/inventory-store';
-import { assertNotFuture, requireLot, reverseMovement, useStock } from '../inventory/stock-ledger';
+import { findItem, findLotRow } from '../inventory/inventory-store';
+import type { LotRow } from '../inventory/inventory-store';
+import { assertNotFuture, requireLot, reverseMovement, useStockOfLot } from '../inventory/stock-ledger';
 import { goodFaithEstimateOn, isDayClosed, packageUseOfSession, selfPayPriceOn } from '../revenue/revenue-store';
 import { findStaffMember } from '../staff/staff-store';
 import type { SessionDetail, SessionFields } from './sessions-contract';
@@ -36,6 +37,8 @@ function checkTherapist(ctx: HandlerContext, therapistId: number, date: string):
 interface CheckedSession {
   values: SessionValues;
   warnings: string[];
+  /** The lots of the stock lines as checked, one row per lot (consumeStock keeps them in step). */
+  lots: Map<number, LotRow>;
 }
 
 /** Validates the rules that span fields and other records; returns the row values and the warnings to show. */
@@ -61,8 +64,9 @@ function checkSession(ctx: HandlerContext, input: SessionFields): CheckedSession
     warnings.push(`Self-pay chart ${input.chartNumber} has no good-faith estimate on file (No Surprises Act, 45 CFR 149.610).`);
   }
 
-  input.needles.forEach((line, i) => checkStockLine(ctx, line, `needles.${i}`, true));
-  input.supplies.forEach((line, i) => checkStockLine(ctx, line, `supplies.${i}`, false));
+  const lots = new Map<number, LotRow>();
+  input.needles.forEach((line, i) => checkStockLine(ctx, lots, line, `needles.${i}`, true));
+  input.supplies.forEach((line, i) => checkStockLine(ctx, lots, line, `supplies.${i}`, false));
 
   // Needles go straight into a sharps container (1910.1030(d)(4)(iii)(A)(1)): by default the room's.
   let sharpsContainerId = input.sharpsContainerId;
@@ -86,6 +90,7 @@ function checkSession(ctx: HandlerContext, input: SessionFields): CheckedSession
 
   return {
     warnings,
+    lots,
     values: {
       sessionDate: input.sessionDate,
       startTime: input.startTime,
@@ -115,23 +120,28 @@ function checkSession(ctx: HandlerContext, input: SessionFields): CheckedSession
   };
 }
 
-function checkStockLine(ctx: HandlerContext, line: { itemId: number; lotId: number }, at: string, mustBeNeedle: boolean): void {
-  const item = findItem(ctx.db, line.itemId);
+function checkStockLine(ctx: HandlerContext, lots: Map<number, LotRow>, line: { itemId: number; lotId: number }, at: string, mustBeNeedle: boolean): void {
+  // The lot row carries its item's name and kind: the item is read separately only when the lot is not of it.
+  const lot = lots.get(line.lotId) ?? findLotRow(ctx.db, line.lotId);
+  const item = lot && lot.item_id === line.itemId ? { id: lot.item_id, name: lot.item_name, kind: lot.item_kind } : findItem(ctx.db, line.itemId);
   if (!item) throw notFound(`There is no stock item #${line.itemId}.`, `${at}.itemId`);
   if (mustBeNeedle !== (item.kind === 'needle')) {
     throw ruleViolation(`${item.name} is ${mustBeNeedle ? 'not a needle' : 'a needle; list it under needles'}.`, `${at}.itemId`);
   }
-  const lot = requireLot(ctx, line.lotId, `${at}.lotId`);
+  if (!lot) throw notFound(`There is no lot #${line.lotId}.`, `${at}.lotId`);
   if (lot.item_id !== item.id) throw ruleViolation(`Lot ${lot.lot_number} is a lot of ${lot.item_name}, not of ${item.name}.`, `${at}.lotId`);
+  // One row per lot, so two lines drawing on the same lot see each other's use.
+  lots.set(lot.id, lot);
 }
 
-function consumeStock(ctx: HandlerContext, sessionId: number, input: SessionFields): void {
+function consumeStock(ctx: HandlerContext, sessionId: number, input: SessionFields, lots: Map<number, LotRow>): void {
   const lines = [
     ...input.needles.map((line, i) => ({ line, at: `needles.${i}` })),
     ...input.supplies.map((line, i) => ({ line, at: `supplies.${i}` })),
   ];
   for (const { line, at } of lines) {
-    useStock(ctx, {
+    const lot = lots.get(line.lotId) ?? requireLot(ctx, line.lotId, `${at}.lotId`);
+    useStockOfLot(ctx, lot, {
       lotId: line.lotId,
       quantity: line.quantity,
       occurredOn: input.sessionDate,
@@ -157,9 +167,9 @@ function returnStock(ctx: HandlerContext, sessionId: number, occurredOn: string,
 
 export function recordSession(ctx: HandlerContext, input: SessionFields): { session: SessionDetail; warnings: string[] } {
   const actor = requireActor(ctx);
-  const { values, warnings } = checkSession(ctx, input);
+  const { values, warnings, lots } = checkSession(ctx, input);
   const id = insertSession(ctx.db, { ...values, recordedAt: ctx.nowIso, recordedBy: actor.staffId });
-  consumeStock(ctx, id, input);
+  consumeStock(ctx, id, input, lots);
   // A PT clinic is an FDA device user facility: every adverse event gets an MDR evaluation (21 CFR 803.17).
   if (input.adverseEvent !== 'none') openMdrEvaluationForSession(ctx, id, input.sessionDate, `${input.adverseEvent}: ${input.adverseEventNote}`);
   const session = readSessionDetail(ctx.db, id);
@@ -179,9 +189,9 @@ export function amendSession(ctx: HandlerContext, id: number, reason: string, in
   const before = readSessionDetail(ctx.db, id);
   const isAfterClose = isDayClosed(ctx.db, original.session_date) || isDayClosed(ctx.db, input.sessionDate);
   returnStock(ctx, id, input.sessionDate, `amended: ${reason}`);
-  const { values, warnings } = checkSession(ctx, { ...input, afterCloseReason: input.afterCloseReason || (isAfterClose ? reason : '') });
+  const { values, warnings, lots } = checkSession(ctx, { ...input, afterCloseReason: input.afterCloseReason || (isAfterClose ? reason : '') });
   amendSessionRow(ctx.db, id, values);
-  consumeStock(ctx, id, input);
+  consumeStock(ctx, id, input, lots);
   if (input.adverseEvent !== 'none') openMdrEvaluationForSession(ctx, id, input.sessionDate, `${input.adverseEvent}: ${input.adverseEventNote}`);
   const after = readSessionDetail(ctx.db, id);
   insertSessionAmendment(ctx.db, {

@@ -105,16 +105,25 @@ function nextMonth(yyyyMm: string): string {
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }
 
+/**
+ * SQL that names the period of a date column, as far as SQL cheaply can: the month for monthly series (so a year
+ * of days comes back as twelve rows), else the date itself, which periodOf then maps to its week.
+ */
+export function periodKeySql(column: string, granularity: Granularity): string {
+  return granularity === 'month' ? `substr(${column}, 1, 7)` : column;
+}
+
 export function sessionCounts(db: Database, from: string, to: string, granularity: Granularity): CountBucket[] {
   const rows = db
-    .prepare<{ from: string; to: string }, { session_date: string; kind: SessionKind; therapist_id: number; n: number }>(
-      `SELECT session_date, kind, therapist_id, sessions AS n FROM session_day_counts
-       WHERE session_date >= @from AND session_date <= @to AND sessions > 0`,
+    .prepare<{ from: string; to: string }, { period: string; kind: SessionKind; therapist_id: number; n: number }>(
+      `SELECT ${periodKeySql('session_date', granularity)} AS period, kind, therapist_id, sum(sessions) AS n FROM session_day_counts
+       WHERE session_date >= @from AND session_date <= @to AND sessions > 0
+       GROUP BY 1, kind, therapist_id`,
     )
     .all({ from, to });
   const buckets = new Map(periodsBetween(from, to, granularity).map((p) => [p, { period: p, total: 0, planOfCare: 0, selfPay: 0, byTherapist: {} as Record<string, number> }]));
   for (const r of rows) {
-    const bucket = buckets.get(periodOf(r.session_date, granularity));
+    const bucket = buckets.get(periodOf(r.period, granularity));
     if (!bucket) continue;
     bucket.total += r.n;
     if (r.kind === 'self_pay') bucket.selfPay += r.n;

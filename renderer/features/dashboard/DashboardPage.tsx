@@ -2,6 +2,7 @@
 // self-pay revenue (or any range the picker chooses), and the alerts. One read (dashboard.summary) fills it
 // for the default range; the audit chain is checked on the Audit log page, not here (it walks every event).
 import { Anchor, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import type { DashboardSummary } from '../../../db/dashboard/dashboard-contract';
 import { useApiQuery } from '../../api/useApiQuery';
@@ -45,8 +46,26 @@ function isSummaryRange(range: ChartRange, summary: DashboardSummary): boolean {
   return range.from === twelve.from && range.to === twelve.to && range.granularity === 'month';
 }
 
+/**
+ * False until the browser is idle after the first render: the alert lists and staff counts load their own
+ * reads, so they start after the charts (drawn from the summary already in hand) rather than competing with them.
+ */
+function useIsIdleAfterFirstRender(): boolean {
+  const [isIdle, setIsIdle] = useState(false);
+  useEffect(() => {
+    if (typeof requestIdleCallback === 'function') {
+      const handle = requestIdleCallback(() => setIsIdle(true), { timeout: 1000 });
+      return () => cancelIdleCallback(handle);
+    }
+    const timer = setTimeout(() => setIsIdle(true), 0);
+    return () => clearTimeout(timer);
+  }, []);
+  return isIdle;
+}
+
 function DashboardBody({ summary }: { summary: DashboardSummary }) {
   const [range, setRange] = useChartRange();
+  const showsSecondarySections = useIsIdleAfterFirstRender();
   const usesSummary = isSummaryRange(range, summary);
   const weekStart = addDays(summary.today, -((new Date(`${summary.today}T00:00:00Z`).getUTCDay() + 6) % 7));
   return (
@@ -71,13 +90,13 @@ function DashboardBody({ summary }: { summary: DashboardSummary }) {
         <RevenueCharts range={range} preloaded={usesSummary ? summary.monthlyRevenue : undefined} charts={['revenue']} openTables={['revenue']} />
       </Stack>
 
-      <DashboardAlerts />
+      {showsSecondarySections ? <DashboardAlerts /> : <AlertsPlaceholder />}
 
       <Card withBorder component="section" aria-labelledby="dashboard-staff">
         <Title order={2} size="h4" id="dashboard-staff" mb="sm">
           Staff
         </Title>
-        <StaffCounts />
+        {showsSecondarySections ? <StaffCounts /> : <PageLoader label="Loading staff" />}
       </Card>
     </Stack>
   );
@@ -121,5 +140,17 @@ function StaffCounts() {
         ))}
       </Table.Tbody>
     </Table>
+  );
+}
+
+/** Holds the alerts' place (and heading) until their lists start loading. */
+function AlertsPlaceholder() {
+  return (
+    <Card withBorder component="section" aria-labelledby="dashboard-alerts">
+      <Title order={2} size="h4" id="dashboard-alerts" mb="sm">
+        Alerts
+      </Title>
+      <PageLoader label="Loading alerts" />
+    </Card>
   );
 }

@@ -33,7 +33,7 @@ export function SessionCountCharts({
   openTables?: SessionChartName[];
 }) {
   const counts = useSessionCounts(range, preloaded);
-  const staff = useStaffNames();
+  const staff = useStaffNames(charts.includes('byTherapist'));
   const buckets = preloaded ?? counts.data;
   if (!buckets) return counts.isError ? <ErrorAlert title="Could not load session counts" error={counts.error} /> : <PageLoader label="Loading session counts" />;
   const specs: Record<SessionChartName, () => ChartSpec> = {

@@ -22,7 +22,7 @@ export function useRevenueSeries(range: ChartRange, preloaded?: RevenuePeriod[])
   );
 }
 
-/** Staff names for the therapist split, inactive staff included: old sessions name them too. */
-export function useStaffNames() {
-  return useApiQuery('staff.list', { includeInactive: true });
+/** Staff names for the therapist split, inactive staff included: old sessions name them too. Fetched only where that chart shows. */
+export function useStaffNames(enabled = true) {
+  return useApiQuery('staff.list', { includeInactive: true }, { enabled });
 }
