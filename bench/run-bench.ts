@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   log(`Bench clinic: ${data.path} (${data.sizeMb.toFixed(0)} MB${data.generatedInSeconds === null ? '' : `, generated in ${data.generatedInSeconds.toFixed(0)} s`})`);
   const figures: Array<[string, () => Promise<FigureResult[]> | FigureResult[]]> = [
     ['dashboard', async () => [await benchDashboard(data.path, runs)]],
-    ['record', () => benchRecordSession(300)],
+    ['record', () => benchRecordSession(100, runs)],
     ['verify', async () => [await benchVerify(data.path, runs)]],
     ['audit', () => benchAuditPages(data.path, runs)],
     ['startup', async () => [await benchStartup(data.path, 5)]],
