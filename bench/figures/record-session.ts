@@ -1,5 +1,6 @@
 // Figure 2: recording a paid session (validation, FEFO, stock check, movements, payment, audit event) per second,
-// through the dispatcher and through the HTTP transport, against bare INSERTs of the same rows.
+// through the dispatcher and through the HTTP transport (the real `clinic-ops web` process, its client in this one),
+// against bare INSERTs of the same rows.
 import { createHash } from 'node:crypto';
 import { closeSync, fsyncSync, openSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -7,25 +8,30 @@ import type { Database } from 'better-sqlite3';
 import { dispatch } from '../../db/api/dispatch';
 import type { MethodInput } from '../../db/api/contract';
 import type { AppEnvironment } from '../../db/api/handler-context';
-import { startWebServer } from '../../server/web-server';
+import { openDatabase } from '../../db/open-database';
 import { openBenchEnvironment } from '../bench-environment';
 import { round, type FigureResult } from '../measure';
 import { scratchCopy } from '../bench-data';
+import { startWebProcess } from '../web-process';
 
 type RecordInput = MethodInput<'sessions.record'>;
 
+type Caller = (method: string, input: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { message: string; field?: string } }>;
+
+const dispatcherCaller = (env: AppEnvironment): Caller => (method, input) => dispatch(env, method as never, input as never);
+
 /** A valid paid self-pay session for today from the clinic's FEFO lots and kit; refreshed when a lot runs low. */
-async function sessionTemplate(env: AppEnvironment): Promise<RecordInput> {
-  const status = await dispatch(env, 'clinic.status', {});
-  if (!status.ok) throw new Error(status.error.message);
+async function sessionTemplate(call: Caller, db: Database): Promise<RecordInput> {
+  const status = await call('clinic.status', {});
+  if (!status.ok) throw new Error(status.error?.message);
   const today = (status.value as { today: string }).today;
-  const defaults = await dispatch(env, 'sessions.formDefaults', { kind: 'self_pay', date: today });
-  if (!defaults.ok) throw new Error(defaults.error.message);
+  const defaults = await call('sessions.formDefaults', { kind: 'self_pay', date: today });
+  if (!defaults.ok) throw new Error(defaults.error?.message);
   const d = defaults.value as { therapists: Array<{ id: number }>; needleItems: Array<{ itemId: number; lotId: number | null; onHand: number }>; kit: Array<{ itemId: number; lotId: number | null; quantity: number }>; priceCents: number };
   const needle = d.needleItems.filter((n) => n.lotId !== null).sort((a, b) => b.onHand - a.onHand)[0];
   if (!needle?.lotId) throw new Error('no needle stock in the bench clinic');
-  const chart = env.db.prepare('SELECT chart_number FROM consents WHERE revoked_on IS NULL ORDER BY id LIMIT 1').get() as { chart_number: string };
-  const therapistId = (env.db.prepare("SELECT id FROM staff WHERE role = 'therapist' AND is_active = 1 ORDER BY id LIMIT 1").get() as { id: number }).id;
+  const chart = db.prepare('SELECT chart_number FROM consents WHERE revoked_on IS NULL ORDER BY id LIMIT 1').get() as { chart_number: string };
+  const therapistId = (db.prepare("SELECT id FROM staff WHERE role = 'therapist' AND is_active = 1 ORDER BY id LIMIT 1").get() as { id: number }).id;
   return {
     sessionDate: today,
     startTime: '10:00',
@@ -47,16 +53,21 @@ async function sessionTemplate(env: AppEnvironment): Promise<RecordInput> {
   };
 }
 
-type Recorder = (input: RecordInput) => Promise<{ ok: boolean; error?: { message: string; field?: string } }>;
+interface RecordingPath {
+  call: Caller;
+  /** A connection for the template's two lookups (chart number, therapist). */
+  db: Database;
+  template: RecordInput;
+}
 
 /** Records `count` sessions one after another; returns sessions per second. */
-async function recordMany(count: number, record: Recorder, state: { env: AppEnvironment; template: RecordInput }): Promise<number> {
+async function recordMany(count: number, path: RecordingPath): Promise<number> {
   const start = performance.now();
   for (let i = 0; i < count; i += 1) {
-    let result = await record(state.template);
+    let result = await path.call('sessions.record', path.template);
     if (!result.ok && /holds/.test(result.error?.message ?? '')) {
-      state.template = await sessionTemplate(state.env);
-      result = await record(state.template);
+      path.template = await sessionTemplate(path.call, path.db);
+      result = await path.call('sessions.record', path.template);
     }
     if (!result.ok) throw new Error(`sessions.record failed: ${result.error?.message} (${result.error?.field})`);
   }
@@ -152,36 +163,31 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 export async function benchRecordSession(count: number, runs: number): Promise<FigureResult[]> {
   const apiEnv = openBenchEnvironment(settledScratchCopy('record-api'));
   const bareEnv = openBenchEnvironment(settledScratchCopy('record-bare'));
-  const httpEnv = openBenchEnvironment(settledScratchCopy('record-http'));
-  const server = await startWebServer({ env: httpEnv, rendererDir: __dirname, port: 0 });
+  const httpPath = settledScratchCopy('record-http');
+  openBenchEnvironment(httpPath).db.close(); // migrated here, so the web process starts as it would on an up-to-date file
+  const web = await startWebProcess(httpPath);
+  const httpDb = openDatabase(httpPath, { readonly: true, skipQuickCheck: true });
   const rates = { dispatcher: [] as number[], baseline: [] as number[], http: [] as number[] };
   try {
-    const api = { env: apiEnv, template: await sessionTemplate(apiEnv) };
-    const http = { env: httpEnv, template: await sessionTemplate(httpEnv) };
-    const viaDispatcher: Recorder = (input) => dispatch(apiEnv, 'sessions.record', input);
-    const viaHttp: Recorder = async (input) => {
-      const response = await fetch(`${server.url}/api/sessions.record`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' },
-        body: JSON.stringify(input),
-      });
-      return (await response.json()) as { ok: boolean; error?: { message: string } };
-    };
-    const model = await dispatch(bareEnv, 'sessions.record', await sessionTemplate(bareEnv));
+    const viaDispatcher = dispatcherCaller(apiEnv);
+    const api: RecordingPath = { call: viaDispatcher, db: apiEnv.db, template: await sessionTemplate(viaDispatcher, apiEnv.db) };
+    const http: RecordingPath = { call: web.call, db: httpDb, template: await sessionTemplate(web.call, httpDb) };
+    const model = await dispatch(bareEnv, 'sessions.record', await sessionTemplate(dispatcherCaller(bareEnv), bareEnv.db));
     if (!model.ok) throw new Error(`the model session was refused: ${model.error.message}`);
     const bare = bareInserts(bareEnv.db, (model.value as { session: { id: number } }).session.id);
     for (let round = 0; round <= runs; round += 1) {
-      const dispatcherRate = await recordMany(count, viaDispatcher, api);
+      const dispatcherRate = await recordMany(count, api);
       const baselineRate = bare(count);
-      const httpRate = await recordMany(count, viaHttp, http);
+      const httpRate = await recordMany(count, http);
       if (round === 0) continue; // the warm-up round
       rates.dispatcher.push(dispatcherRate);
       rates.baseline.push(baselineRate);
       rates.http.push(httpRate);
     }
   } finally {
-    await server.close();
-    for (const env of [apiEnv, bareEnv, httpEnv]) env.db.close();
+    web.stop();
+    httpDb.close();
+    for (const env of [apiEnv, bareEnv]) env.db.close();
   }
   const [dispatcherRate, baselineRate, httpRate] = [median(rates.dispatcher), median(rates.baseline), median(rates.http)];
   const ratio = dispatcherRate / baselineRate;
