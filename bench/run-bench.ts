@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { ensureBenchData } from './bench-data';
 import { benchAuditPages, benchVerify } from './figures/audit-log';
 import { benchDashboard } from './figures/dashboard';
+import { benchExport } from './figures/export';
 import { benchRecordSession } from './figures/record-session';
 import { benchRenderer } from './figures/renderer';
 import { benchStartup } from './figures/startup';
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
   const figures: Array<[string, () => Promise<FigureResult[]> | FigureResult[]]> = [
     ['dashboard', async () => [await benchDashboard(data.path, runs)]],
     ['record', () => benchRecordSession(100, runs)],
+    ['export', () => benchExport(data.path, Number(process.env.BENCH_EXPORT_RUNS ?? Math.min(runs, 5)))],
     ['verify', async () => [await benchVerify(data.path, runs)]],
     ['audit', () => benchAuditPages(data.path, runs)],
     ['startup', async () => [await benchStartup(data.path, 5)]],

@@ -2,9 +2,10 @@
 // event's `body` (its canonical JSON, exactly the text hashed) so an auditor can recompute every hash; the
 // whole chain is verified once more in the same pass.
 import type { Database } from 'better-sqlite3';
+import { hash as oneShotHash } from 'node:crypto';
 import { computeBodyHash } from '../audit/event-hash';
 import { GENESIS_HASH } from '../migrations/0003-create-audit-events';
-import { csvFields, csvRecord } from './csv';
+import { csvCell, csvFields, csvRecord } from './csv';
 import { HashingFileWriter } from './csv-file-writer';
 import type { ColumnDef, RangeParams } from './log-definition';
 import { rowsPerYield, type FormatContext, type LogFileResult, type StageHooks } from './log-csv';
@@ -20,6 +21,16 @@ const needsMark = /^['=+\-@\t\r]/;
 
 export function markAuditText(value: string): string {
   return value === '' || needsMark.test(value) ? `'${value}` : value;
+}
+
+/** One marked text cell of a row, quoted as csvFields quotes it. */
+function auditCell(value: string): string {
+  return csvCell(markAuditText(value));
+}
+
+/** A number as csvFields([String(value)]) writes it (an id column never holds anything else in a STRICT table). */
+function numberCell(value: number): string {
+  return typeof value === 'number' ? String(value) : csvCell(String(value));
 }
 
 export function unmarkAuditText(cell: string): string {
@@ -70,8 +81,8 @@ type SliceRow = [
   entityType: string,
   entityId: string,
   reason: string | null,
-  body: Buffer,
-  quotedBody: Buffer,
+  body: string,
+  quotedBody: string,
   prevHash: string,
   hash: string,
 ];
@@ -80,6 +91,15 @@ type SliceRow = [
 function fieldsOf(body: string): { entityId: string; reason: string | null } {
   const event = JSON.parse(body) as { entity_id: string; reason: string | null };
   return { entityId: event.entity_id, reason: event.reason };
+}
+
+/**
+ * SHA-256 of the previous hash followed by the body, as computeBodyHash gives it. A body read as text is hashed
+ * in one call (no Hash object per event); it is only ever text when it decoded without a replacement character,
+ * so its UTF-8 is exactly the stored bytes.
+ */
+function bodyHash(prevHash: string, body: string | Buffer): string {
+  return typeof body === 'string' ? oneShotHash('sha256', prevHash + body, 'hex') : computeBodyHash(prevHash, body);
 }
 
 /** Walks the chain like verifyAuditChain (db/audit), one event at a time, remembering the first problem. */
@@ -91,7 +111,7 @@ class ChainCheck {
     if (!this.state.isIntact) return;
     const expected = this.state.eventCount + 1;
     if (seq !== expected) this.fail(expected, `event #${expected} is missing (the next stored event is #${seq})`);
-    else if (storedPrev !== this.prevHash || computeBodyHash(this.prevHash, body) !== hash) this.fail(seq, `event #${seq} was changed after it was written, or does not follow event #${seq - 1}`);
+    else if (storedPrev !== this.prevHash || bodyHash(this.prevHash, body) !== hash) this.fail(seq, `event #${seq} was changed after it was written, or does not follow event #${seq - 1}`);
     else {
       this.state = { isIntact: true, eventCount: seq, problem: null };
       this.prevHash = hash;
@@ -131,70 +151,71 @@ export async function writeAuditEventsCsv(
   let redactedCount = 0;
   let lastSeq: number | null = null;
   let sinceReport = 0;
-  const progress = async () => {
-    sinceReport += 1;
-    if (sinceReport === rowsPerYield) {
-      hooks.onRows(sinceReport);
-      sinceReport = 0;
-      await hooks.pause();
-    }
-  };
   try {
     writer.write(`\uFEFF${csvRecord(auditEventColumns.map((c) => c.name))}`);
-    // Events before the slice are only verified: read as bytes and hashed as stored, like verifyAuditChain.
-    const before = db.prepare('SELECT seq, CAST(body AS BLOB), prev_hash, hash FROM audit_events WHERE seq < ? ORDER BY seq').raw(true);
-    for (const [seq, body, prevHash, hash] of before.iterate(firstSeq) as IterableIterator<[number, Buffer, string, string]>) {
-      chain.add(seq, body, prevHash, hash);
-      await progress();
+    // Bodies come as text (decoding and hashing a string is cheaper than a Buffer per row). A body whose bytes are
+    // not valid UTF-8 decodes with U+FFFD; such a row (or one that really holds U+FFFD) is read again as bytes, so
+    // what is hashed and written is always exactly what is stored, as verifyAuditChain reads it.
+    const asBytes = db.prepare(`SELECT CAST(body AS BLOB), CAST('"' || replace(body, '"', '""') || '"' AS BLOB) FROM audit_events WHERE seq = ?`).raw(true);
+    const bytesOf = (seq: number) => asBytes.get(seq) as [Buffer, Buffer];
+    // Events before the slice are only verified.
+    const before = db.prepare('SELECT seq, body, prev_hash, hash FROM audit_events WHERE seq < ? ORDER BY seq').raw(true);
+    for (const [seq, text, prevHash, hash] of before.iterate(firstSeq) as IterableIterator<[number, string, string, string]>) {
+      chain.add(seq, text.includes('\uFFFD') ? bytesOf(seq)[0] : text, prevHash, hash);
+      if (++sinceReport === rowsPerYield) {
+        hooks.onRows(sinceReport);
+        sinceReport = 0;
+        await hooks.pause();
+      }
     }
-    // The body comes twice as bytes: as stored (hashed) and already quoted for CSV by SQLite. Most of the file is
-    // bodies, and keeping them out of JavaScript strings (decode, hash, quote, encode) is most of the speed.
+    // SQLite quotes the body for CSV (its replace() is cheaper than JavaScript's on these strings); most of the
+    // file is bodies.
     const slice = db
       .prepare(
         `SELECT seq, event_id, at, actor_staff_id, device_id, action, entity_type, entity_id, reason,
-                CAST(body AS BLOB), CAST('"' || replace(body, '"', '""') || '"' AS BLOB), prev_hash, hash
+                body, '"' || replace(body, '"', '""') || '"', prev_hash, hash
          FROM audit_events WHERE seq >= ? AND seq <= ? ORDER BY seq`,
       )
       .raw(true);
     for (const row of slice.iterate(firstSeq, head.eventCount) as IterableIterator<SliceRow>) {
-      const [seq, eventId, at, actorStaffId, deviceId, action, entityType, entityId, reason, body, quotedBody, prevHash, hash] = row;
+      const [seq, eventId, at, actorStaffId, deviceId, action, entityType, entityId, reason, text, quotedText, prevHash, hash] = row;
+      let body: string | Buffer = text;
+      let quotedBody: string | Buffer = quotedText;
+      if (text.includes('\uFFFD')) [body, quotedBody] = bytesOf(seq);
       chain.add(seq, body, prevHash, hash);
-      let outQuotedBody = quotedBody;
       let outEntityId = entityId;
       let outReason = reason;
       let isRedacted = false;
       if (ps) {
-        const rewritten = ps.json(body.toString('utf8'));
+        const rewritten = ps.json(typeof body === 'string' ? body : body.toString('utf8'));
         if (rewritten.isChanged) {
           isRedacted = true;
           redactedCount += 1;
-          outQuotedBody = Buffer.from(csvFields([rewritten.text]), 'utf8');
+          quotedBody = csvFields([rewritten.text]);
           ({ entityId: outEntityId, reason: outReason } = fieldsOf(rewritten.text));
         }
       }
       const isInRange = at >= params.fromInstant && at < params.toInstant;
       if (isInRange) inRangeCount += 1;
       const actorName = actorStaffId === null ? '' : (staffNames.get(actorStaffId) ?? '');
-      writer.write(
-        `${csvFields([
-          String(seq),
-          markAuditText(eventId),
-          markAuditText(at),
-          actorStaffId === null ? '' : String(actorStaffId),
-          markAuditText(actorName),
-          markAuditText(deviceId),
-          markAuditText(action),
-          markAuditText(entityType),
-          markAuditText(outEntityId),
-          outReason === null ? '' : markAuditText(outReason),
-        ])},`,
-      );
-      writer.writeBytes(outQuotedBody);
-      writer.write(`,${prevHash},${hash},${isInRange ? 'yes' : 'no'},${isRedacted ? 'yes' : 'no'}\r\n`);
+      const fields =
+        `${numberCell(seq)},${auditCell(eventId)},${auditCell(at)},${actorStaffId === null ? '' : numberCell(actorStaffId)},${auditCell(actorName)},` +
+        `${auditCell(deviceId)},${auditCell(action)},${auditCell(entityType)},${auditCell(outEntityId)},${outReason === null ? '' : auditCell(outReason)},`;
+      const tail = `,${prevHash},${hash},${isInRange ? 'yes' : 'no'},${isRedacted ? 'yes' : 'no'}\r\n`;
+      if (typeof quotedBody === 'string') writer.write(fields + quotedBody + tail);
+      else {
+        writer.write(fields);
+        writer.writeBytes(quotedBody);
+        writer.write(tail);
+      }
       if (pdfRows.length < hooks.pdfRowLimit) pdfRows.push([String(seq), at, actorName, action, entityType, outEntityId, outReason ?? '', `${hash.slice(0, 16)}...`]);
       rows += 1;
       lastSeq = seq;
-      await progress();
+      if (++sinceReport === rowsPerYield) {
+        hooks.onRows(sinceReport);
+        sinceReport = 0;
+        await hooks.pause();
+      }
     }
     hooks.onRows(sinceReport);
     const chainAtExport = chain.finish(head);

@@ -42,11 +42,15 @@ export function csvRecord(cells: readonly string[]): string {
 export function csvFields(cells: readonly string[]): string {
   let line = '';
   for (let i = 0; i < cells.length; i += 1) {
-    const cell = cells[i] as string;
     if (i > 0) line += ',';
-    line += needsQuotes.test(cell) ? `"${cell.replace(doubleQuote, '""')}"` : cell;
+    line += csvCell(cells[i] as string);
   }
   return line;
+}
+
+/** One field: quoted, with its quotes doubled, when it holds a quote, comma, CR or LF. */
+export function csvCell(cell: string): string {
+  return needsQuotes.test(cell) ? `"${cell.replace(doubleQuote, '""')}"` : cell;
 }
 
 /** The cell as text, neutralised as toCsv does (numbers as JavaScript prints them). */

@@ -8,6 +8,7 @@ import { readChainHead } from '../audit/audit-log';
 import { instantOfLocal } from '../clinic/business-time';
 import { readClinicProfile } from '../clinic/clinic-store';
 import { auditEventsFileName, writeAuditEventsCsv, type AuditSliceResult } from './audit-events-csv';
+import { startAuditEventsWorker, type AuditEventsWorker } from './audit-events-worker';
 import { bundleDocuments } from './bundle-docs';
 import type { BundleRequest, ExportStage } from './exports-contract';
 import { publicKeyFingerprint, type ClinicKeyStores } from './key-store';
@@ -185,6 +186,7 @@ export async function writeAuditBundle(options: WriteBundleOptions): Promise<Wri
   const workDir = makeWorkDir(dirname(outPath));
   let snapshot: Database.Database | null = null;
   let zip: ZipFileWriter | null = null;
+  let auditWorker: AuditEventsWorker | null = null;
   try {
     // A second, read-only connection in one read transaction: every log comes from the same moment, and the
     // app keeps writing through its own connection meanwhile (WAL lets a reader and a writer work together).
@@ -220,8 +222,12 @@ export async function writeAuditBundle(options: WriteBundleOptions): Promise<Wri
     };
 
     const written: LogFileResult[] = [];
+    const auditPath = join(workDir, auditEventsFileName);
+    // audit_events.csv is written on a second core meanwhile (a de-identified slice needs the pseudonym key: here).
+    auditWorker = request.deidentify ? null : startAuditEventsWorker({ dbPath: options.dbPath, params: range, head, path: auditPath, pdfRowLimit }, hooks.onRows);
     for (const log of logs) written.push(await writeLogCsv(snapshot, log, range, join(workDir, log.fileName), ctx, hooks));
-    const audit: AuditSliceResult = await writeAuditEventsCsv(snapshot, range, head, join(workDir, auditEventsFileName), ctx, hooks);
+    const audit: AuditSliceResult = (await auditWorker?.result()) ?? (await writeAuditEventsCsv(snapshot, range, head, auditPath, ctx, hooks));
+    auditWorker = null;
     written.push(audit);
     snapshot.exec('COMMIT');
     snapshot.close();
@@ -340,6 +346,7 @@ export async function writeAuditBundle(options: WriteBundleOptions): Promise<Wri
     if ((error as { name?: string }).name === 'AbortError' || signal?.aborted) throw new ExportCancelledError();
     throw error;
   } finally {
+    await auditWorker?.stop();
     zip?.close();
     if (snapshot?.open) {
       if (snapshot.inTransaction) snapshot.exec('ROLLBACK');

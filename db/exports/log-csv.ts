@@ -1,7 +1,7 @@
 // Streams one log's rows from SQLite into its CSV file: formatting by column type, de-identification,
 // totals for the report, and the first rows the PDF prints. Yields to the event loop as it goes.
 import type { Database } from 'better-sqlite3';
-import { csvRecord, dollars, neutralisedText } from './csv';
+import { csvCell, csvRecord, dollars, neutralisedText } from './csv';
 import { HashingFileWriter } from './csv-file-writer';
 import type { ColumnDef, LogTotal, RangeParams, ResolvedLog } from './log-definition';
 import type { Pseudonymiser } from './pseudonyms';
@@ -83,6 +83,85 @@ export function formatterFor(type: ColumnDef['type'], ctx: FormatContext): Forma
   }
 }
 
+/**
+ * How a cell is written on the fast path, which gives exactly what `csvCell(formatterFor(type)(value))` gives
+ * for the value types a STRICT column holds (a number in a number column, text in a text column, null);
+ * any other value, and every column a pseudonymiser rewrites, goes through the formatter.
+ */
+const enum CellKind {
+  Number,
+  Money,
+  Bool,
+  Text,
+  Chart,
+  Formatter,
+}
+
+function cellKindOf(type: ColumnDef['type'], ctx: FormatContext): CellKind {
+  switch (type) {
+    case 'int':
+    case 'real':
+    case 'staff':
+      return CellKind.Number;
+    case 'money':
+      return CellKind.Money;
+    case 'bool':
+      return CellKind.Bool;
+    case 'chart':
+      return ctx.pseudonymiser ? CellKind.Formatter : CellKind.Chart;
+    case 'list':
+      return CellKind.Formatter;
+    case 'json':
+    case 'free_text':
+      return ctx.pseudonymiser ? CellKind.Formatter : CellKind.Text;
+    default:
+      return CellKind.Text;
+  }
+}
+
+const plainNumber = /^-?\d+(\.\d+)?$/;
+
+/** neutralisedText for a string, testing the first character before any pattern: most cells start with neither. */
+function neutralisedString(value: string): string {
+  const first = value.charCodeAt(0);
+  // = + @ TAB CR always; - unless the whole cell is a plain number such as a refund "-12.50".
+  if (first === 61 || first === 43 || first === 64 || first === 9 || first === 13 || (first === 45 && !plainNumber.test(value))) return `'${value}`;
+  return value;
+}
+
+/** One CSV record (with CRLF) of a row, as csvRecord(cells formatted by `formatters`) gives it, in one pass. */
+function encodeRow(raw: readonly unknown[], kinds: readonly CellKind[], formatters: readonly Formatter[], chartNumbers: Set<string>): string {
+  let line = '';
+  for (let i = 0; i < kinds.length; i += 1) {
+    if (i > 0) line += ',';
+    const value = raw[i];
+    const kind = kinds[i];
+    if (kind !== CellKind.Formatter) {
+      if (value === null) continue;
+      if (typeof value === 'number') {
+        if (kind === CellKind.Number) {
+          line += value;
+          continue;
+        }
+        if (kind === CellKind.Money) {
+          line += dollars(value);
+          continue;
+        }
+        if (kind === CellKind.Bool) {
+          line += value ? 'yes' : 'no';
+          continue;
+        }
+      } else if (typeof value === 'string' && (kind === CellKind.Text || kind === CellKind.Chart)) {
+        if (kind === CellKind.Chart) chartNumbers.add(value);
+        line += csvCell(neutralisedString(value));
+        continue;
+      }
+    }
+    line += csvCell(formatters[i]!(value));
+  }
+  return `${line}\r\n`;
+}
+
 /** Accumulates a log's totals from raw values (cents stay integers until printed). */
 class Totals {
   private readonly sums: number[];
@@ -124,6 +203,7 @@ export async function writeLogCsv(
   hooks: StageHooks & { pdfRowLimit: number },
 ): Promise<LogFileResult> {
   const formatters = log.columns.map((c) => formatterFor(c.type, ctx));
+  const kinds = log.columns.map((c) => cellKindOf(c.type, ctx));
   const pdfColumnIndexes = log.log.pdfColumns.map((name) => log.columns.findIndex((c) => c.name === name)).filter((i) => i >= 0);
   const totals = new Totals(log.log.totals ?? [], log.columns);
   const pdfRows: string[][] = [];
@@ -135,10 +215,12 @@ export async function writeLogCsv(
     const statement = db.prepare(log.sql).raw(true);
     const cells: string[] = new Array<string>(formatters.length);
     for (const raw of statement.iterate(params) as IterableIterator<unknown[]>) {
-      for (let i = 0; i < formatters.length; i += 1) cells[i] = formatters[i]!(raw[i]);
-      writer.write(csvRecord(cells));
+      if (pdfRows.length < hooks.pdfRowLimit) {
+        for (let i = 0; i < formatters.length; i += 1) cells[i] = formatters[i]!(raw[i]);
+        writer.write(csvRecord(cells));
+        pdfRows.push(pdfColumnIndexes.map((i) => cells[i] ?? ''));
+      } else writer.write(encodeRow(raw, kinds, formatters, ctx.chartNumbers));
       totals.add(raw);
-      if (pdfRows.length < hooks.pdfRowLimit) pdfRows.push(pdfColumnIndexes.map((i) => cells[i] ?? ''));
       rows += 1;
       sinceReport += 1;
       if (sinceReport === rowsPerYield) {

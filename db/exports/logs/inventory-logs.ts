@@ -38,6 +38,9 @@ function movementLog(kind: 'needle' | 'ppe' | 'supply', name: string, title: str
     description: `One row per stock movement of ${what} whose business date falls in the range: receipts, uses by sessions, waste, count corrections, holds, recalls, returns, destruction and reversals.`,
     tables: ['stock_movements', 'stock_items', 'stock_lots'],
     from: 'stock_movements t JOIN stock_items i ON i.id = t.item_id JOIN stock_lots l ON l.id = t.lot_id',
+    // Every movement has its lot (lot_id NOT NULL REFERENCES stock_lots): counting without the lot join reads the
+    // (item_id, kind, occurred_on) index alone instead of every movement row (about 0.3 s a ten-year log).
+    countFrom: 'stock_movements t JOIN stock_items i ON i.id = t.item_id',
     where: `i.kind = '${kind}' AND t.occurred_on BETWEEN @from AND @to`,
     orderBy: 't.occurred_on, t.id',
     columns: movementColumns,
