@@ -130,6 +130,15 @@ describe('the audit chain', () => {
     expect((await verify()).firstProblem).toMatchObject({ problem: 'head_count_mismatch', message: expect.stringMatching(/holds 8 events but 7/) });
   });
 
+  it('hashes the stored bytes: a real U+FFFD verifies, and bytes that only decode to it are caught', async () => {
+    await clinic.call('staff.create', { name: 'Repl\uFFFDcement', role: 'therapist', jobTitle: 'PT' });
+    expect((await verify()).isIntact).toBe(true);
+    // Invalid UTF-8 (a cut four-byte sequence) that a decoder shows as the same U+FFFD: the text reads the same.
+    tamper("UPDATE audit_events SET body = CAST(replace(CAST(body AS BLOB), X'EFBFBD', X'F09080') AS TEXT) WHERE seq = 8");
+    expect(clinic.env.db.prepare('SELECT body FROM audit_events WHERE seq = 8').pluck().get()).toMatch(/Repl\uFFFDcement/);
+    expect((await verify()).firstProblem).toMatchObject({ seq: 8, problem: 'hash_mismatch' });
+  });
+
   it('splits a long chain into ranges and still finds an edit in any of them', async () => {
     for (let i = 0; i < 40; i += 1) await clinic.call('staff.create', { name: `Temp ${i}`, role: 'therapist', jobTitle: 'PT' });
     expect(await verify()).toMatchObject({ isIntact: true, threadsUsed: [2, 3] });

@@ -1,6 +1,6 @@
 // Walks the whole audit chain and names the first event that does not match. A busy clinic's ten years hold
 // hundreds of thousands of events, so a large chain is split into ranges checked at once on worker threads.
-import { hash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import Database, { type Database as Connection } from 'better-sqlite3';
@@ -28,25 +28,28 @@ interface RangeOutcome {
   broken: null | { seq: number; kind: 'missing' | 'edited' | 'moved' | 'prev_column'; nextStoredSeq: number };
 }
 
-// The body is hashed as the text SQLite holds (written by the app as UTF-8), the same text every reader and export sees.
 const rangeSql = 'SELECT seq, body, prev_hash, hash FROM audit_events WHERE seq >= ? AND seq <= ? ORDER BY seq';
+const bytesSql = 'SELECT CAST(body AS BLOB) FROM audit_events WHERE seq = ?';
+
+/** How a range is hashed: text in one call; a body that decoded with U+FFFD is hashed again from its stored bytes. */
+interface RangeHashing {
+  sha256Hex(text: string): string;
+  storedBytesHash(seq: number, prevHash: string): string;
+}
 
 /**
  * Checks events [firstSeq, …] in order from the hash before them. Self-contained (it uses only its parameters)
  * because its source also runs on worker threads: see `rangeWorkerSource`.
  */
-function checkEventRange(
-  rows: Iterable<unknown>,
-  firstSeq: number,
-  prevHash: string,
-  sha256Hex: (text: string) => string,
-): RangeOutcome {
+function checkEventRange(rows: Iterable<unknown>, firstSeq: number, prevHash: string, hashing: RangeHashing): RangeOutcome {
   let expectedSeq = firstSeq;
   let lastHash = prevHash;
   for (const raw of rows) {
     const [seq, body, storedPrev, storedHash] = raw as [number, string, string, string];
     if (seq !== expectedSeq) return { lastSeq: expectedSeq - 1, lastHash, broken: { seq: expectedSeq, kind: 'missing', nextStoredSeq: seq } };
-    if (sha256Hex(lastHash + body) !== storedHash) {
+    // Text is hashed as its UTF-8, which is the stored bytes unless they were not valid UTF-8 (decoded as U+FFFD).
+    const hash = body.includes('\uFFFD') ? hashing.storedBytesHash(seq, lastHash) : hashing.sha256Hex(lastHash + body);
+    if (hash !== storedHash) {
       // Either this event was edited, or the one before it was removed or moved: its own seq inside the body says which.
       const kind = body.includes(`"seq":${seq}}`) ? 'edited' : 'moved';
       return { lastSeq: seq - 1, lastHash, broken: { seq, kind, nextStoredSeq: seq } };
@@ -59,12 +62,18 @@ function checkEventRange(
   return { lastSeq: expectedSeq - 1, lastHash, broken: null };
 }
 
-const sha256Hex = (text: string): string => hash('sha256', text, 'hex');
+function hashingOf(db: Connection): RangeHashing {
+  const bytes = db.prepare(bytesSql).pluck();
+  return {
+    sha256Hex: (text) => hash('sha256', text, 'hex'),
+    storedBytesHash: (seq, prevHash) => createHash('sha256').update(prevHash).update(bytes.get(seq) as Buffer).digest('hex'),
+  };
+}
 
 export function verifyAuditChain(db: Connection): AuditChainReport {
   const head = readHead(db);
   const rows = db.prepare(rangeSql).raw(true).iterate(1, Number.MAX_SAFE_INTEGER);
-  return reportOf(db, checkEventRange(rows, 1, GENESIS_HASH, sha256Hex), head);
+  return reportOf(db, checkEventRange(rows, 1, GENESIS_HASH, hashingOf(db)), head);
 }
 
 export interface ParallelOptions {
@@ -76,13 +85,18 @@ export interface ParallelOptions {
 
 const rangeWorkerSource = `
 const { parentPort, workerData } = require('node:worker_threads');
-const { hash } = require('node:crypto');
+const { createHash, hash } = require('node:crypto');
 const Database = require(workerData.driver);
 const checkEventRange = (${checkEventRange.toString()});
 const db = new Database(workerData.path, { readonly: true, fileMustExist: true });
 try {
+  const bytes = db.prepare(workerData.bytesSql).pluck();
+  const hashing = {
+    sha256Hex: (text) => hash('sha256', text, 'hex'),
+    storedBytesHash: (seq, prevHash) => createHash('sha256').update(prevHash).update(bytes.get(seq)).digest('hex'),
+  };
   const rows = db.prepare(workerData.sql).raw(true).iterate(workerData.firstSeq, workerData.lastSeq);
-  parentPort.postMessage(checkEventRange(rows, workerData.firstSeq, workerData.prevHash, (text) => hash('sha256', text, 'hex')));
+  parentPort.postMessage(checkEventRange(rows, workerData.firstSeq, workerData.prevHash, hashing));
 } finally {
   db.close();
 }`;
@@ -122,7 +136,7 @@ function checkRangeOnWorker(path: string, firstSeq: number, lastSeq: number, pre
   return new Promise((resolve, reject) => {
     const worker = new Worker(rangeWorkerSource, {
       eval: true,
-      workerData: { path, sql: rangeSql, firstSeq, lastSeq, prevHash, driver: require.resolve('better-sqlite3') },
+      workerData: { path, sql: rangeSql, bytesSql, firstSeq, lastSeq, prevHash, driver: require.resolve('better-sqlite3') },
     });
     worker.once('message', resolve);
     worker.once('error', reject);
