@@ -19,9 +19,10 @@ async function main(): Promise<void> {
   const log = (line: string) => console.log(line);
   const data = await ensureBenchData(log);
   log(`Bench clinic: ${data.path} (${data.sizeMb.toFixed(0)} MB${data.generatedInSeconds === null ? '' : `, generated in ${data.generatedInSeconds.toFixed(0)} s`})`);
+  log(`  ${Object.entries(data.counts).map(([table, n]) => `${n.toLocaleString('en-US')} ${table}`).join(', ')}`);
   const figures: Array<[string, () => Promise<FigureResult[]> | FigureResult[]]> = [
     ['dashboard', async () => [await benchDashboard(data.path, runs)]],
-    ['record', () => benchRecordSession(100, runs)],
+    ['record', () => benchRecordSession(300, runs)],
     ['export', () => benchExport(data.path, Number(process.env.BENCH_EXPORT_RUNS ?? Math.min(runs, 5)))],
     ['verify', async () => [await benchVerify(data.path, runs)]],
     ['audit', () => benchAuditPages(data.path, runs)],
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
   const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(totalmem() / 1024 ** 3), node: process.version };
   writeFileSync(
     join(__dirname, '..', '..', 'bench', 'results.json'),
-    `${JSON.stringify({ measuredAt: new Date().toISOString(), machine, data: { sizeMb: Math.round(data.sizeMb), generatedInSeconds: data.generatedInSeconds }, runs, results }, null, 2)}\n`,
+    `${JSON.stringify({ measuredAt: new Date().toISOString(), machine, data: { sizeMb: Math.round(data.sizeMb), generatedInSeconds: data.generatedInSeconds, counts: data.counts }, runs, results }, null, 2)}\n`,
   );
   const failed = results.filter((r) => !r.pass).length;
   log(`\n${results.length - failed} of ${results.length} figures met their targets; results in bench/results.json`);

@@ -153,11 +153,13 @@ function settledScratchCopy(name: string): string {
   return path;
 }
 
+const warmUpRounds = 2;
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 /**
- * Each path writes to its own scratch copy, all three made before timing starts. After one warm-up round each
- * (statement caches, JIT, the WAL file grown to its working size), the paths take turns, `count` sessions per
+ * Each path writes to its own scratch copy, all three made before timing starts. After a warm-up of
+ * `warmUpRounds × count` sessions each (statement caches, JIT, the WAL file grown to its working size), the paths take turns, `count` sessions per
  * round, so a machine that gets busier mid-run slows all three alike; each figure is the median of the rounds.
  */
 export async function benchRecordSession(count: number, runs: number): Promise<FigureResult[]> {
@@ -175,11 +177,13 @@ export async function benchRecordSession(count: number, runs: number): Promise<F
     const model = await dispatch(bareEnv, 'sessions.record', await sessionTemplate(dispatcherCaller(bareEnv), bareEnv.db));
     if (!model.ok) throw new Error(`the model session was refused: ${model.error.message}`);
     const bare = bareInserts(bareEnv.db, (model.value as { session: { id: number } }).session.id);
+    // The warm-up round is longer: the web process compiles its hot paths only from the calls it receives.
     for (let round = 0; round <= runs; round += 1) {
-      const dispatcherRate = await recordMany(count, api);
-      const baselineRate = bare(count);
-      const httpRate = await recordMany(count, http);
-      if (round === 0) continue; // the warm-up round
+      const sessions = round === 0 ? warmUpRounds * count : count;
+      const dispatcherRate = await recordMany(sessions, api);
+      const baselineRate = bare(sessions);
+      const httpRate = await recordMany(sessions, http);
+      if (round === 0) continue;
       rates.dispatcher.push(dispatcherRate);
       rates.baseline.push(baselineRate);
       rates.http.push(httpRate);
