@@ -21,6 +21,14 @@ export function initialJavaScriptKb(): { initialKb: number; totalKb: number; fil
   return { initialKb, totalKb: files.reduce((t, f) => t + f.gzipKb, 0), files: files.sort((a, b) => b.gzipKb - a.gzipKb) };
 }
 
+/** Runs in the page: the number of chart panels once every one has drawn its bars or lines (typed without the DOM's lib). */
+function everyChartDrawn(): number | false {
+  type Found = { querySelector(selector: string): unknown };
+  const { document } = globalThis as unknown as { document: { querySelectorAll(selector: string): ArrayLike<Found> } };
+  const panels = Array.from(document.querySelectorAll('figure[data-chart]'));
+  return panels.length > 0 && panels.every((panel) => panel.querySelector('.recharts-bar-rectangle, .recharts-line-curve') !== null) && panels.length;
+}
+
 export async function benchRenderer(path: string, runs: number): Promise<FigureResult[]> {
   if (!statSync(join(rendererDir, 'index.html')).isFile()) throw new Error('build the renderer first (npm run build)');
   const env = openBenchEnvironment(path);
@@ -30,15 +38,20 @@ export async function benchRenderer(path: string, runs: number): Promise<FigureR
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const times: number[] = [];
+  let chartCount = 0;
   try {
     for (let i = 0; i <= runs; i += 1) {
       const page = await browser.newPage();
       const start = Date.now();
       await page.goto(server.openUrl);
-      // Drawn: the Dashboard's charts have their SVG bars or lines in the page.
-      await page.locator('.recharts-surface').first().waitFor({ state: 'visible', timeout: 30_000 });
-      await page.locator('.recharts-bar-rectangle, .recharts-line-curve').first().waitFor({ state: 'attached', timeout: 30_000 });
-      if (i > 0) times.push(Date.now() - start); // the first run warms the server's caches
+      // Drawn: every chart panel of the Dashboard has its SVG bars or lines in the page.
+      chartCount = Number(await (await page.waitForFunction(everyChartDrawn, null, { timeout: 30_000, polling: 'raf' })).jsonValue());
+      const elapsed = Date.now() - start;
+      // A panel that mounted later would make the time above premature: say so rather than report it.
+      await page.waitForTimeout(500);
+      const panelsAfter = await page.locator('figure[data-chart]').count();
+      if (panelsAfter !== chartCount) throw new Error(`${panelsAfter} chart panels after the wait, ${chartCount} when timed`);
+      if (i > 0) times.push(elapsed); // the first run warms the server's caches
       await page.close();
     }
   } finally {
@@ -49,7 +62,7 @@ export async function benchRenderer(path: string, runs: number): Promise<FigureR
   const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? 0;
   const sizes = initialJavaScriptKb();
   return [
-    { figure: '7a. Renderer: navigation to Dashboard charts drawn', value: median, unit: 'ms', baseline: null, baselineLabel: 'headless Chromium', ratio: null, target: '≤ 1,500 ms', pass: median <= 1500 },
+    { figure: '7a. Renderer: navigation to Dashboard charts drawn', value: median, unit: 'ms', baseline: null, baselineLabel: `headless Chromium, all ${chartCount} charts`, ratio: null, target: '≤ 1,500 ms', pass: median <= 1500 },
     {
       figure: '7b. Renderer: initial JavaScript (gzip)',
       value: round(sizes.initialKb, 1),
