@@ -32,6 +32,11 @@ export interface FigureResult {
   notes?: string;
 }
 
+/** "min–max" of repeated measurements, for results.json: on a shared machine the spread matters as much as the median. */
+export function spreadOf(values: number[], digits = 0): string {
+  return values.length === 0 ? '' : `${round(Math.min(...values), digits)}–${round(Math.max(...values), digits)}`;
+}
+
 export function round(value: number, digits = 1): number {
   const f = 10 ** digits;
   return Math.round(value * f) / f;

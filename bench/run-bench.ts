@@ -56,6 +56,9 @@ function printTable(results: FigureResult[]): void {
     console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join('  '));
     if (index === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   }
+  const noted = results.filter((r) => r.notes);
+  if (noted.length > 0) console.log('');
+  for (const r of noted) console.log(`${r.figure}: ${r.notes}`);
 }
 
 main().catch((error: unknown) => {

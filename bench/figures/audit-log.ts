@@ -3,7 +3,7 @@ import { dispatch } from '../../db/api/dispatch';
 import { verifyAuditChain, verifyAuditChainOfFile } from '../../db/audit/verify-audit-chain';
 import { openDatabase } from '../../db/open-database';
 import { openBenchEnvironment } from '../bench-environment';
-import { medianOf, round, type FigureResult, type Timing } from '../measure';
+import { medianOf, round, spreadOf, type FigureResult, type Timing } from '../measure';
 
 /** Figure 4 as `clinic-ops verify` runs it: ranges of the chain on every core; the one-thread walk beside it. */
 export async function benchVerify(path: string, runs: number): Promise<FigureResult> {
@@ -34,6 +34,7 @@ export async function benchVerify(path: string, runs: number): Promise<FigureRes
     ratio: round(oneThreadRate / rate, 2),
     target: '≥ 500,000/s',
     pass: rate >= 500_000,
+    notes: `runs: ${spreadOf(parallel.runs.map((ms) => eventCount / (ms / 1000)))} events/s`,
   };
 }
 

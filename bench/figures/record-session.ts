@@ -10,7 +10,7 @@ import type { MethodInput } from '../../db/api/contract';
 import type { AppEnvironment } from '../../db/api/handler-context';
 import { openDatabase } from '../../db/open-database';
 import { openBenchEnvironment } from '../bench-environment';
-import { round, type FigureResult } from '../measure';
+import { round, spreadOf, type FigureResult } from '../measure';
 import { scratchCopy } from '../bench-data';
 import { startWebProcess } from '../web-process';
 
@@ -205,6 +205,7 @@ export async function benchRecordSession(count: number, runs: number): Promise<F
       ratio: round(ratio, 2),
       target: '≥ 0.6× baseline',
       pass: ratio >= 0.6,
+      notes: `rounds of ${count}: dispatcher ${spreadOf(rates.dispatcher)}/s, bare ${spreadOf(rates.baseline)}/s`,
     },
     {
       figure: '2b. Record a paid session (HTTP)',
@@ -215,6 +216,7 @@ export async function benchRecordSession(count: number, runs: number): Promise<F
       ratio: round(httpRate / baselineRate, 2),
       target: '≥ 500/s',
       pass: httpRate >= 500,
+      notes: `rounds of ${count}: HTTP ${spreadOf(rates.http)}/s`,
     },
   ];
 }
