@@ -28,7 +28,7 @@ interface RangeOutcome {
   broken: null | { seq: number; kind: 'missing' | 'edited' | 'moved' | 'prev_column'; nextStoredSeq: number };
 }
 
-const rangeSql = 'SELECT seq, body, prev_hash, hash FROM audit_events WHERE seq >= ? AND seq <= ? ORDER BY seq';
+const pageSql = 'SELECT seq, body, prev_hash, hash FROM audit_events WHERE seq >= ? AND seq <= ? ORDER BY seq LIMIT 500';
 const bytesSql = 'SELECT CAST(body AS BLOB) FROM audit_events WHERE seq = ?';
 
 /** How a range is hashed: text in one call; a body that decoded with U+FFFD is hashed again from its stored bytes. */
@@ -62,6 +62,20 @@ function checkEventRange(rows: Iterable<unknown>, firstSeq: number, prevHash: st
   return { lastSeq: expectedSeq - 1, lastHash, broken: null };
 }
 
+/**
+ * The rows of [firstSeq, lastSeq] in pages (better-sqlite3's all() on a few hundred rows costs less per row than
+ * iterate()). Self-contained like checkEventRange, for the same reason.
+ */
+function* pagesOf(page: { all(from: number, to: number): unknown[] }, firstSeq: number, lastSeq: number): Generator<unknown> {
+  let from = firstSeq;
+  for (;;) {
+    const rows = page.all(from, lastSeq) as Array<[number, ...unknown[]]>;
+    if (rows.length === 0) return;
+    yield* rows;
+    from = (rows[rows.length - 1]?.[0] ?? lastSeq) + 1;
+  }
+}
+
 function hashingOf(db: Connection): RangeHashing {
   const bytes = db.prepare(bytesSql).pluck();
   return {
@@ -72,7 +86,7 @@ function hashingOf(db: Connection): RangeHashing {
 
 export function verifyAuditChain(db: Connection): AuditChainReport {
   const head = readHead(db);
-  const rows = db.prepare(rangeSql).raw(true).iterate(1, Number.MAX_SAFE_INTEGER);
+  const rows = pagesOf(db.prepare(pageSql).raw(true), 1, Number.MAX_SAFE_INTEGER);
   return reportOf(db, checkEventRange(rows, 1, GENESIS_HASH, hashingOf(db)), head);
 }
 
@@ -88,6 +102,7 @@ const { parentPort, workerData } = require('node:worker_threads');
 const { createHash, hash } = require('node:crypto');
 const Database = require(workerData.driver);
 const checkEventRange = (${checkEventRange.toString()});
+const pagesOf = (${pagesOf.toString()});
 const db = new Database(workerData.path, { readonly: true, fileMustExist: true });
 try {
   const bytes = db.prepare(workerData.bytesSql).pluck();
@@ -95,7 +110,7 @@ try {
     sha256Hex: (text) => hash('sha256', text, 'hex'),
     storedBytesHash: (seq, prevHash) => createHash('sha256').update(prevHash).update(bytes.get(seq)).digest('hex'),
   };
-  const rows = db.prepare(workerData.sql).raw(true).iterate(workerData.firstSeq, workerData.lastSeq);
+  const rows = pagesOf(db.prepare(workerData.sql).raw(true), workerData.firstSeq, workerData.lastSeq);
   parentPort.postMessage(checkEventRange(rows, workerData.firstSeq, workerData.prevHash, hashing));
 } finally {
   db.close();
@@ -136,7 +151,7 @@ function checkRangeOnWorker(path: string, firstSeq: number, lastSeq: number, pre
   return new Promise((resolve, reject) => {
     const worker = new Worker(rangeWorkerSource, {
       eval: true,
-      workerData: { path, sql: rangeSql, bytesSql, firstSeq, lastSeq, prevHash, driver: require.resolve('better-sqlite3') },
+      workerData: { path, sql: pageSql, bytesSql, firstSeq, lastSeq, prevHash, driver: require.resolve('better-sqlite3') },
     });
     worker.once('message', resolve);
     worker.once('error', reject);
