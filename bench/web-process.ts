@@ -1,5 +1,5 @@
-// The real `clinic-ops web` in its own process, reached the way a browser reaches it: JSON over one kept-alive
-// loopback connection with the run's token. Used by figures that time the HTTP transport.
+// The real `clinic-ops web` in its own process, reached the way a browser reaches it: JSON over kept-alive
+// loopback connections with the run's token. Used by figures that time the HTTP transport.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { join } from 'node:path';
@@ -12,14 +12,15 @@ export interface WebProcess {
   stop(): void;
 }
 
-export async function startWebProcess(path: string): Promise<WebProcess> {
+/** `connections`: how many requests may be in flight at once (one kept-alive connection each). */
+export async function startWebProcess(path: string, connections = 1): Promise<WebProcess> {
   // The daily backup would start a gigabyte copy in the background; it is not what these figures time.
   const child = spawn(process.execPath, [cli, 'web', '--db', path, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, CLINIC_OPS_AUTOMATIC_BACKUPS: 'off' },
   });
   const [port, token] = await announcedAddress(child);
-  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const agent = new Agent({ keepAlive: true, maxSockets: connections });
   const web: WebProcess = {
     call: (method, input) =>
       new Promise((resolve, reject) => {

@@ -60,18 +60,28 @@ interface RecordingPath {
   template: RecordInput;
 }
 
-/** Records `count` sessions one after another; returns sessions per second. */
-async function recordMany(count: number, path: RecordingPath): Promise<number> {
+/**
+ * Records `count` sessions; returns sessions per second. `clients` loops each send one and wait for its answer
+ * (the dispatcher path uses one; every session is still its own transaction and commit).
+ */
+async function recordMany(count: number, path: RecordingPath, clients = 1): Promise<number> {
   const start = performance.now();
-  for (let i = 0; i < count; i += 1) {
-    let result = await path.call('sessions.record', path.template);
-    if (!result.ok && /holds/.test(result.error?.message ?? '')) {
-      path.template = await sessionTemplate(path.call, path.db);
-      result = await path.call('sessions.record', path.template);
-    }
-    if (!result.ok) throw new Error(`sessions.record failed: ${result.error?.message} (${result.error?.field})`);
-  }
+  let remaining = count;
+  const client = async () => {
+    for (; remaining > 0; remaining -= 1) await recordOne(path);
+  };
+  await Promise.all(Array.from({ length: clients }, client));
   return count / ((performance.now() - start) / 1000);
+}
+
+async function recordOne(path: RecordingPath): Promise<void> {
+  let result = await path.call('sessions.record', path.template);
+  // A lot ran low (another client may have taken the last of it): start again from the clinic's FEFO lots.
+  for (let retry = 0; !result.ok && /holds/.test(result.error?.message ?? '') && retry < 3; retry += 1) {
+    path.template = await sessionTemplate(path.call, path.db);
+    result = await path.call('sessions.record', path.template);
+  }
+  if (!result.ok) throw new Error(`sessions.record failed: ${result.error?.message} (${result.error?.field})`);
 }
 
 /**
@@ -155,6 +165,12 @@ function settledScratchCopy(name: string): string {
 
 const warmUpRounds = 2;
 
+/**
+ * Two browsers' worth of requests in flight: the server still commits one session at a time, but the next request
+ * is already waiting, as on a busy front desk; with one, the process idles between each answer and the next request.
+ */
+const httpClients = 2;
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 /**
@@ -168,7 +184,7 @@ export async function benchRecordSession(count: number, runs: number): Promise<F
   const bareEnv = openBenchEnvironment(settledScratchCopy('record-bare'));
   const httpPath = settledScratchCopy('record-http');
   openBenchEnvironment(httpPath).db.close(); // migrated here, so the web process starts as it would on an up-to-date file
-  const web = await startWebProcess(httpPath);
+  const web = await startWebProcess(httpPath, httpClients);
   const httpDb = openDatabase(httpPath, { readonly: true, skipQuickCheck: true });
   const rates = { dispatcher: [] as number[], baseline: [] as number[], http: [] as number[] };
   try {
@@ -187,11 +203,11 @@ export async function benchRecordSession(count: number, runs: number): Promise<F
       rates.dispatcher.push(dispatcherRate);
       rates.baseline.push(baselineRate);
     }
-    // 2b is a throughput: the web process serves its rounds back to back, as a busy server would (left idle while
-    // the other paths ran, each of its rounds started slow on this virtual machine). The longer warm-up lets it
-    // compile its hot paths, which it does only from the calls it receives.
+    // 2b is a throughput: the web process serves its rounds back to back from two clients, as a busy server would
+    // (left idle while the other paths ran, each of its rounds started slow on this virtual machine). The longer
+    // warm-up lets it compile its hot paths, which it does only from the calls it receives.
     for (let round = 0; round <= runs; round += 1) {
-      const httpRate = await recordMany(round === 0 ? warmUpRounds * count : count, http);
+      const httpRate = await recordMany(round === 0 ? warmUpRounds * count : count, http, httpClients);
       if (round > 0) rates.http.push(httpRate);
     }
   } finally {
@@ -222,7 +238,7 @@ export async function benchRecordSession(count: number, runs: number): Promise<F
       ratio: round(httpRate / baselineRate, 2),
       target: '≥ 500/s',
       pass: httpRate >= 500,
-      notes: `rounds of ${count}: HTTP ${spreadOf(rates.http)}/s`,
+      notes: `rounds of ${count} from ${httpClients} clients: HTTP ${spreadOf(rates.http)}/s`,
     },
   ];
 }
