@@ -28,7 +28,8 @@ export interface FigureResult {
   /** value / baseline (or baseline / value for rates, so > 1 always means "slower than the baseline"). */
   ratio: number | null;
   target: string;
-  pass: boolean;
+  /** Null for a figure reported without a target. */
+  pass: boolean | null;
   notes?: string;
 }
 

@@ -128,7 +128,7 @@ export async function benchExport(path: string, runs: number): Promise<FigureRes
       baselineLabel: 'reported only',
       ratio: null,
       target: '—',
-      pass: true,
+      pass: null,
       notes: note,
     },
     {

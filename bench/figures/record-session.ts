@@ -12,7 +12,7 @@ import { openDatabase } from '../../db/open-database';
 import { openBenchEnvironment } from '../bench-environment';
 import { round, spreadOf, type FigureResult } from '../measure';
 import { scratchCopy } from '../bench-data';
-import { startWebProcess } from '../web-process';
+import { startWebProcess, type WebProcess } from '../web-process';
 
 type RecordInput = MethodInput<'sessions.record'>;
 
@@ -89,7 +89,7 @@ async function recordOne(path: RecordingPath): Promise<void> {
  * rows" are copied from a model session the app recorded on this file (untimed): its column values (the room's
  * sharps container, the price, each line's unit cost) decide which indexes and summary triggers an insert touches.
  */
-function bareInserts(db: Database, modelSessionId: number): (count: number) => number {
+function bareInserts(db: Database, modelSessionId: number, options: { withAppsOtherWrites: boolean }): (count: number) => number {
   const model = db
     .prepare('SELECT session_date, therapist_id, chart_number, sharps_container_id, needles_opened, needles_disposed, price_cents FROM sessions WHERE id = ?')
     .get(modelSessionId) as { session_date: string; therapist_id: number; chart_number: string; sharps_container_id: number | null; needles_opened: number; needles_disposed: number; price_cents: number };
@@ -114,6 +114,14 @@ function bareInserts(db: Database, modelSessionId: number): (count: number) => n
   );
   const head = db.prepare('SELECT event_count, head_hash FROM audit_chain_head WHERE id = 1');
   const insertEvent = db.prepare('INSERT INTO audit_events (seq, body, prev_hash, hash) VALUES (?, ?, ?, ?)');
+  const appendEvent = (entityType: string, entityId: number, after: unknown, at: string, eventId: string) => {
+    const h = head.get() as { event_count: number; head_hash: string };
+    const seq = h.event_count + 1;
+    const body = JSON.stringify({ action: 'create', actor_staff_id: 1, after, at, before: null, device_id: 'bench', entity_id: String(entityId), entity_type: entityType, event_id: eventId, reason: null, seq });
+    insertEvent.run(seq, body, h.head_hash, createHash('sha256').update(h.head_hash).update(body).digest('hex'));
+  };
+  // The app's other writes, for the diagnostic 2c: each lot's row rewritten (its balance) and the payment's own event.
+  const touchLot = db.prepare('UPDATE stock_lots SET on_hand = on_hand WHERE id = ?');
   const write = db.transaction((i: number) => {
     const now = new Date().toISOString();
     const id = Number(
@@ -121,24 +129,12 @@ function bareInserts(db: Database, modelSessionId: number): (count: number) => n
         .lastInsertRowid,
     );
     for (const line of lines) insertMovement.run(line.lot_id, line.item_id, line.quantity, model.session_date, now, id, line.unit_cost_cents);
-    insertPayment.run(id, model.chart_number, payment.method, payment.amount_cents, model.session_date, now);
-    const h = head.get() as { event_count: number; head_hash: string };
-    const seq = h.event_count + 1;
-    const body = JSON.stringify({
-      action: 'create',
-      actor_staff_id: 1,
-      after: { id, chartNumber: model.chart_number, lines },
-      at: now,
-      before: null,
-      device_id: 'bench',
-      entity_id: String(id),
-      entity_type: 'session',
-      event_id: `bench-${i}-${id}`,
-      reason: null,
-      seq,
-    });
-    const hash = createHash('sha256').update(h.head_hash).update(body).digest('hex');
-    insertEvent.run(seq, body, h.head_hash, hash);
+    const paymentId = Number(insertPayment.run(id, model.chart_number, payment.method, payment.amount_cents, model.session_date, now).lastInsertRowid);
+    appendEvent('session', id, { id, chartNumber: model.chart_number, lines }, now, `bench-${i}-${id}`);
+    if (options.withAppsOtherWrites) {
+      for (const line of lines) touchLot.run(line.lot_id);
+      appendEvent('payment', paymentId, { id: paymentId, sessionId: id, amountCents: payment.amount_cents }, now, `bench-${i}-${id}-payment`);
+    }
   });
   let written = 0;
   return (count) => {
@@ -184,38 +180,44 @@ export async function benchRecordSession(count: number, runs: number): Promise<F
   const bareEnv = openBenchEnvironment(settledScratchCopy('record-bare'));
   const httpPath = settledScratchCopy('record-http');
   openBenchEnvironment(httpPath).db.close(); // migrated here, so the web process starts as it would on an up-to-date file
-  const web = await startWebProcess(httpPath, httpClients);
   const httpDb = openDatabase(httpPath, { readonly: true, skipQuickCheck: true });
-  const rates = { dispatcher: [] as number[], baseline: [] as number[], http: [] as number[] };
+  let web: WebProcess | null = null;
+  const rates = { dispatcher: [] as number[], baseline: [] as number[], withAppsWrites: [] as number[], http: [] as number[] };
   try {
     const viaDispatcher = dispatcherCaller(apiEnv);
     const api: RecordingPath = { call: viaDispatcher, db: apiEnv.db, template: await sessionTemplate(viaDispatcher, apiEnv.db) };
-    const http: RecordingPath = { call: web.call, db: httpDb, template: await sessionTemplate(web.call, httpDb) };
     const model = await dispatch(bareEnv, 'sessions.record', await sessionTemplate(dispatcherCaller(bareEnv), bareEnv.db));
     if (!model.ok) throw new Error(`the model session was refused: ${model.error.message}`);
-    const bare = bareInserts(bareEnv.db, (model.value as { session: { id: number } }).session.id);
+    const modelId = (model.value as { session: { id: number } }).session.id;
+    const bare = bareInserts(bareEnv.db, modelId, { withAppsOtherWrites: false });
+    const bareWithAppsWrites = bareInserts(bareEnv.db, modelId, { withAppsOtherWrites: true });
     // 2a's ratio: the dispatcher and the bare path take turns, so a machine that gets busier slows both alike.
     for (let round = 0; round <= runs; round += 1) {
       const sessions = round === 0 ? warmUpRounds * count : count;
       const dispatcherRate = await recordMany(sessions, api);
       const baselineRate = bare(sessions);
+      const withAppsWritesRate = bareWithAppsWrites(sessions);
       if (round === 0) continue;
       rates.dispatcher.push(dispatcherRate);
       rates.baseline.push(baselineRate);
+      rates.withAppsWrites.push(withAppsWritesRate);
     }
-    // 2b is a throughput: the web process serves its rounds back to back from two clients, as a busy server would
-    // (left idle while the other paths ran, each of its rounds started slow on this virtual machine). The longer
-    // warm-up lets it compile its hot paths, which it does only from the calls it receives.
+    // 2b is a throughput: the web process, started now, serves its rounds back to back from two clients, as a busy
+    // server would (left idle while the other paths ran, each of its rounds started slow on this virtual machine).
+    // The longer warm-up lets it compile its hot paths, which it does only from the calls it receives.
+    web = await startWebProcess(httpPath, httpClients);
+    const http: RecordingPath = { call: web.call, db: httpDb, template: await sessionTemplate(web.call, httpDb) };
     for (let round = 0; round <= runs; round += 1) {
       const httpRate = await recordMany(round === 0 ? warmUpRounds * count : count, http, httpClients);
       if (round > 0) rates.http.push(httpRate);
     }
   } finally {
-    web.stop();
+    web?.stop();
     httpDb.close();
     for (const env of [apiEnv, bareEnv]) env.db.close();
   }
   const [dispatcherRate, baselineRate, httpRate] = [median(rates.dispatcher), median(rates.baseline), median(rates.http)];
+  const withAppsWritesRate = median(rates.withAppsWrites);
   const ratio = dispatcherRate / baselineRate;
   return [
     {
@@ -239,6 +241,17 @@ export async function benchRecordSession(count: number, runs: number): Promise<F
       target: '≥ 500/s',
       pass: httpRate >= 500,
       notes: `rounds of ${count} from ${httpClients} clients: HTTP ${spreadOf(rates.http)}/s`,
+    },
+    {
+      figure: "2c. Bare INSERTs plus the app's other writes",
+      value: round(withAppsWritesRate, 0),
+      unit: 'sessions/s',
+      baseline: round(baselineRate, 0),
+      baselineLabel: 'bare INSERTs, sessions/s',
+      ratio: round(withAppsWritesRate / baselineRate, 2),
+      target: "diagnostic: 2a's floor",
+      pass: null,
+      notes: `2a's bare path plus each lot's row rewritten and the payment's own event; rounds: ${spreadOf(rates.withAppsWrites)}/s`,
     },
   ];
 }
