@@ -6,6 +6,7 @@ import { localCaller, type LocalCaller } from '../api/local-caller';
 import { openAppEnvironment } from '../app-environment';
 import { seedDemoClinic } from '../demo/seed-demo';
 import { makeTempDir } from '../test-support/test-clinic';
+import { addDays } from './compliance-dates';
 import { credentialProblem } from './credentials-rules';
 
 let env: AppEnvironment;
@@ -23,22 +24,24 @@ afterAll(() => {
 });
 
 describe('the compliance demo', () => {
-  it('has containers through their whole life in two rooms, weekly checks and two pickups with manifests', async () => {
+  it('has containers through the whole demo year in two rooms, weekly checks, and a pickup every quarter with its certificate', async () => {
+    const today = (await call('clinic.status', {})).today;
     const { containers, roomsWithoutContainer } = await call('compliance.listContainers', { includeClosed: true });
-    expect(containers.map((c) => [c.room, c.status])).toEqual([
-      ['Room 1', 'in_service'],
-      ['Room 2', 'in_service'],
-      ['Room 1', 'picked_up'],
-      ['Room 1', 'picked_up'],
-      ['Room 2', 'picked_up'],
-      ['Room 2', 'picked_up'],
-    ]);
     expect(roomsWithoutContainer).toEqual([]);
-    const detail = await call('compliance.containerDetail', { id: containers[2]!.id });
-    expect(detail.checks.length).toBeGreaterThanOrEqual(9);
+    expect(containers.filter((c) => c.status === 'in_service').map((c) => c.room).sort()).toEqual(['Room 1', 'Room 2']);
+    // A 70-day life over a year: five sealed before the one in service, in each room.
+    expect(containers.filter((c) => c.status !== 'in_service')).toHaveLength(10);
+    const first = containers.find((c) => c.label === 'R1-001');
+    expect(first?.status).toBe('picked_up');
+    const detail = await call('compliance.containerDetail', { id: first?.id ?? 0 });
+    expect(detail.checks.length).toBeGreaterThanOrEqual(10);
     const pickups = await call('compliance.listPickups', {});
-    expect(pickups).toHaveLength(2);
-    expect(pickups.map((p) => p.certificateReference === null)).toEqual([true, false]);
+    expect(pickups).toHaveLength(4);
+    // Each certificate came four weeks after its pickup; the newest is still on its way unless four weeks have passed.
+    for (const p of pickups) expect(p.certificateReference === null).toBe(addDays(p.pickedUpOn, 28) > today);
+    // Every container sealed before the newest pickup went with one of them.
+    const newest = pickups.map((p) => p.pickedUpOn).sort().at(-1) ?? '';
+    expect(containers.filter((c) => c.status === 'sealed' && (c.sealedOn ?? '') <= newest)).toEqual([]);
   });
 
   it('clears every demo therapist for the whole demo period, with one credential expiring soon', async () => {

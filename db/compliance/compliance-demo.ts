@@ -1,5 +1,5 @@
 // Demo compliance records: credentials for the demo therapists, sharps containers through their whole life in two
-// rooms with weekly checks and two pickups, BBP training, vaccination offers, plan reviews, one sharps injury,
+// rooms over the demo's years with weekly checks and quarterly pickups, BBP training, vaccination offers, plan reviews, one sharps injury,
 // MDR decisions for the demo's adverse events, and the recurring tasks with a clinic-defined one.
 import type { LocalCaller } from '../api/local-caller';
 import type { AppEnvironment } from '../api/handler-context';
@@ -56,14 +56,24 @@ function levelAt(fraction: number): FillLevel {
   return 'three_quarter';
 }
 
-/** Two rooms, each with two sealed containers and one in service, checked weekly; two pickups with manifests. */
-async function seedContainers(call: LocalCaller, today: string): Promise<void> {
-  const sealedIds: number[][] = [[], []];
+/** How often the demo's hauler collects sealed containers. */
+const pickupEveryDays = 91;
+/** Days from a pickup to its certificate of destruction (the calendar follows up after 35). */
+const certificateAfterDays = 28;
+
+/**
+ * Two rooms, each with a container in service and the ones sealed before it since the demo's first day, every one
+ * checked weekly; a pickup with its manifest every quarter takes what has been sealed, and its certificate of
+ * destruction follows four weeks later (the newest may still be on its way).
+ */
+async function seedContainers(call: LocalCaller, today: string, scale: DemoScale): Promise<void> {
+  const start = addDays(today, -scale.years * 365);
+  const sealed: Array<{ id: number; sealedOn: string }> = [];
   for (const [r, room] of rooms.entries()) {
-    let placedOn = addDays(today, -180 + r * 14);
-    for (let k = 0; k < 3; k += 1) {
-      const isCurrent = k === 2;
-      const sealedOn = isCurrent ? null : addDays(placedOn, containerLifeDays);
+    let placedOn = addDays(start, r * 14);
+    for (let k = 0; ; k += 1) {
+      const sealedOn = addDays(placedOn, containerLifeDays);
+      const isCurrent = sealedOn >= today;
       const c = await call('compliance.registerContainer', {
         label: `R${r + 1}-${String(k + 1).padStart(3, '0')}`,
         size: '2 gal',
@@ -73,36 +83,35 @@ async function seedContainers(call: LocalCaller, today: string): Promise<void> {
         placedInServiceOn: placedOn,
         note: 'Wall bracket beside the treatment table.',
       });
-      const end = sealedOn ?? today;
+      const end = isCurrent ? today : sealedOn;
       for (let day = 7; addDays(placedOn, day) < end; day += 7) {
         await call('compliance.recordFillCheck', { containerId: c.id, checkedOn: addDays(placedOn, day), level: levelAt(day / containerLifeDays), isUprightAndClosed: true });
       }
-      if (sealedOn !== null) {
-        await call('compliance.recordFillCheck', { containerId: c.id, checkedOn: sealedOn, level: 'three_quarter', isUprightAndClosed: true, note: 'At the fill line: sealed and replaced.' });
-        await call('compliance.sealContainer', { containerId: c.id, sealedOn, level: 'three_quarter' });
-        sealedIds[r]?.push(c.id);
-        placedOn = sealedOn;
-      }
+      if (isCurrent) break;
+      await call('compliance.recordFillCheck', { containerId: c.id, checkedOn: sealedOn, level: 'three_quarter', isUprightAndClosed: true, note: 'At the fill line: sealed and replaced.' });
+      await call('compliance.sealContainer', { containerId: c.id, sealedOn, level: 'three_quarter' });
+      sealed.push({ id: c.id, sealedOn });
+      placedOn = sealedOn;
     }
   }
-  const first = await call('compliance.recordPickup', {
-    pickedUpOn: addDays(today, -90),
-    hauler: 'Stericycle (registered transporter MW-1182)',
-    manifestNumber: `STC-${addDays(today, -90).replaceAll('-', '')}-01`,
-    containerIds: [sealedIds[0]?.[0], sealedIds[1]?.[0]].filter((id): id is number => id !== undefined),
-    weight: 3.6,
-    weightUnit: 'kg',
-  });
-  await call('compliance.recordCertificate', { pickupId: first.id, certificateReference: `COD-${first.manifestNumber.slice(4)}`, receivedOn: addDays(today, -62) });
-  await call('compliance.recordPickup', {
-    pickedUpOn: addDays(today, -20),
-    hauler: 'Stericycle (registered transporter MW-1182)',
-    manifestNumber: `STC-${addDays(today, -20).replaceAll('-', '')}-01`,
-    containerIds: [sealedIds[0]?.[1], sealedIds[1]?.[1]].filter((id): id is number => id !== undefined),
-    weight: 3.9,
-    weightUnit: 'kg',
-    note: 'Certificate of destruction to follow by e-mail.',
-  });
+  sealed.sort((a, b) => a.sealedOn.localeCompare(b.sealedOn));
+  let next = 0;
+  for (let pickedUpOn = addDays(start, pickupEveryDays); pickedUpOn < today; pickedUpOn = addDays(pickedUpOn, pickupEveryDays)) {
+    const containerIds: number[] = [];
+    for (; next < sealed.length && (sealed[next]?.sealedOn ?? today) <= pickedUpOn; next += 1) containerIds.push(sealed[next]?.id ?? 0);
+    if (containerIds.length === 0) continue;
+    const receivedOn = addDays(pickedUpOn, certificateAfterDays);
+    const pickup = await call('compliance.recordPickup', {
+      pickedUpOn,
+      hauler: 'Stericycle (registered transporter MW-1182)',
+      manifestNumber: `STC-${pickedUpOn.replaceAll('-', '')}-01`,
+      containerIds,
+      weight: Math.round(containerIds.length * 1.8 * 10) / 10,
+      weightUnit: 'kg',
+      note: receivedOn > today ? 'Certificate of destruction to follow by e-mail.' : '',
+    });
+    if (receivedOn <= today) await call('compliance.recordCertificate', { pickupId: pickup.id, certificateReference: `COD-${pickup.manifestNumber?.slice(4)}`, receivedOn });
+  }
 }
 
 async function seedStaffRecords(call: LocalCaller, today: string, scale: DemoScale): Promise<void> {
@@ -256,7 +265,7 @@ export const seedDemoCompliance: DemoStep = {
     const today = await todayOf(call);
     await seedDemoCredentials.run(call, env, progress, scale);
     progress('  sharps containers and pickups');
-    await seedContainers(call, today);
+    await seedContainers(call, today, scale);
     progress('  training, vaccination offers, plan reviews, injury log');
     await seedStaffRecords(call, today, scale);
     await seedInjury(call, today);

@@ -42,7 +42,8 @@ test('the demo clinic shows the compliance calendar, containers, the injury log 
   await expect(page.getByRole('table', { name: /^Fill checks of / })).toBeVisible();
   if (screenshotDir) await page.screenshot({ path: `${screenshotDir}/demo-container-detail.png`, fullPage: true });
   await compliance.goTo('Waste pickups');
-  await expect(sharps.pickupTable().getByRole('rowheader')).toHaveCount(2);
+  // A pickup every quarter of the demo's two years.
+  await expect(sharps.pickupTable().getByRole('rowheader')).toHaveCount(8);
   if (screenshotDir) await page.screenshot({ path: `${screenshotDir}/demo-pickups.png`, fullPage: true });
 
   // The injury log: no identity column by default, retention and the voluntary note shown.
