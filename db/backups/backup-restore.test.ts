@@ -166,7 +166,11 @@ describe('a restore refuses a bad backup and changes nothing', () => {
     copyFileSync(backup.path, copy);
     const db = new Database(copy);
     db.exec('DROP TRIGGER audit_events_refuse_update');
-    db.prepare("UPDATE audit_events SET hash = '0' || substr(hash, 2) WHERE seq = 2").run();
+    const hashOf2 = () => db.prepare('SELECT hash FROM audit_events WHERE seq = 2').pluck().get();
+    const stored = hashOf2();
+    // Another first digit: always a change (a hash that already began with 0 would have stayed as it was).
+    db.prepare("UPDATE audit_events SET hash = CASE substr(hash, 1, 1) WHEN '0' THEN '1' ELSE '0' END || substr(hash, 2) WHERE seq = 2").run();
+    expect(hashOf2()).not.toBe(stored);
     db.close();
     await expectRefused(clinic.call('backups.restore', { path: copy, reason: 'edited' }), /audit chain is broken at event #2/);
   });
