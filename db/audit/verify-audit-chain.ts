@@ -1,10 +1,11 @@
 // Walks the whole audit chain and names the first event that does not match. A busy clinic's ten years hold
 // hundreds of thousands of events, so a large chain is split into ranges checked at once on worker threads.
-import { createHash, hash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import Database, { type Database as Connection } from 'better-sqlite3';
 import { GENESIS_HASH } from '../migrations/0003-create-audit-events';
+import { computeBodyHash } from './event-hash';
 
 export type ChainProblem =
   | 'missing_event'
@@ -80,7 +81,7 @@ function hashingOf(db: Connection): RangeHashing {
   const bytes = db.prepare(bytesSql).pluck();
   return {
     sha256Hex: (text) => hash('sha256', text, 'hex'),
-    storedBytesHash: (seq, prevHash) => createHash('sha256').update(prevHash).update(bytes.get(seq) as Buffer).digest('hex'),
+    storedBytesHash: (seq, prevHash) => computeBodyHash(prevHash, bytes.get(seq) as Buffer),
   };
 }
 

@@ -2,7 +2,6 @@
 // event's `body` (its canonical JSON, exactly the text hashed) so an auditor can recompute every hash; the
 // whole chain is verified once more in the same pass.
 import type { Database } from 'better-sqlite3';
-import { hash as oneShotHash } from 'node:crypto';
 import { computeBodyHash } from '../audit/event-hash';
 import { GENESIS_HASH } from '../migrations/0003-create-audit-events';
 import { csvCell, csvFields, csvRecord } from './csv';
@@ -93,15 +92,6 @@ function fieldsOf(body: string): { entityId: string; reason: string | null } {
   return { entityId: event.entity_id, reason: event.reason };
 }
 
-/**
- * SHA-256 of the previous hash followed by the body, as computeBodyHash gives it. A body read as text is hashed
- * in one call (no Hash object per event); it is only ever text when it decoded without a replacement character,
- * so its UTF-8 is exactly the stored bytes.
- */
-function bodyHash(prevHash: string, body: string | Buffer): string {
-  return typeof body === 'string' ? oneShotHash('sha256', prevHash + body, 'hex') : computeBodyHash(prevHash, body);
-}
-
 /** Walks the chain like verifyAuditChain (db/audit), one event at a time, remembering the first problem. */
 class ChainCheck {
   state: ChainAtExport = { isIntact: true, eventCount: 0, problem: null };
@@ -111,7 +101,7 @@ class ChainCheck {
     if (!this.state.isIntact) return;
     const expected = this.state.eventCount + 1;
     if (seq !== expected) this.fail(expected, `event #${expected} is missing (the next stored event is #${seq})`);
-    else if (storedPrev !== this.prevHash || bodyHash(this.prevHash, body) !== hash) this.fail(seq, `event #${seq} was changed after it was written, or does not follow event #${seq - 1}`);
+    else if (storedPrev !== this.prevHash || computeBodyHash(this.prevHash, body) !== hash) this.fail(seq, `event #${seq} was changed after it was written, or does not follow event #${seq - 1}`);
     else {
       this.state = { isIntact: true, eventCount: seq, problem: null };
       this.prevHash = hash;

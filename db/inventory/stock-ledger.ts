@@ -68,7 +68,10 @@ interface MovementRequest extends Omit<NewMovement, 'lotId' | 'itemId' | 'balanc
 
 /** Appends one movement to a lot, keeps the lot's balance in step, and records the audit event. */
 export function appendMovement(ctx: HandlerContext, lot: LotRow, request: MovementRequest): MovementView {
-  const id = appendMovementRow(ctx, lot, request);
+  return movementView(ctx, appendMovementRow(ctx, lot, request));
+}
+
+function movementView(ctx: HandlerContext, id: number): MovementView {
   const view = findMovement(ctx.db, id);
   if (!view) throw new Error(`movement ${id} vanished`);
   return view;
@@ -124,10 +127,7 @@ export interface UseRequest {
 
 /** Stock used on a patient: the lot must be available and in date on the day of use. */
 export function useStock(ctx: HandlerContext, request: UseRequest): MovementView {
-  const id = useStockOfLot(ctx, requireLot(ctx, request.lotId, request.lotField), request);
-  const view = findMovement(ctx.db, id);
-  if (!view) throw new Error(`movement ${id} vanished`);
-  return view;
+  return movementView(ctx, useStockOfLot(ctx, requireLot(ctx, request.lotId, request.lotField), request));
 }
 
 /**

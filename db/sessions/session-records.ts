@@ -122,13 +122,13 @@ function checkSession(ctx: HandlerContext, input: SessionFields): CheckedSession
 
 function checkStockLine(ctx: HandlerContext, lots: Map<number, LotRow>, line: { itemId: number; lotId: number }, at: string, mustBeNeedle: boolean): void {
   // The lot row carries its item's name and kind: the item is read separately only when the lot is not of it.
-  const lot = lots.get(line.lotId) ?? findLotRow(ctx.db, line.lotId);
-  const item = lot && lot.item_id === line.itemId ? { id: lot.item_id, name: lot.item_name, kind: lot.item_kind } : findItem(ctx.db, line.itemId);
+  const known = lots.get(line.lotId) ?? findLotRow(ctx.db, line.lotId);
+  const item = known?.item_id === line.itemId ? { id: known.item_id, name: known.item_name, kind: known.item_kind } : findItem(ctx.db, line.itemId);
   if (!item) throw notFound(`There is no stock item #${line.itemId}.`, `${at}.itemId`);
   if (mustBeNeedle !== (item.kind === 'needle')) {
     throw ruleViolation(`${item.name} is ${mustBeNeedle ? 'not a needle' : 'a needle; list it under needles'}.`, `${at}.itemId`);
   }
-  if (!lot) throw notFound(`There is no lot #${line.lotId}.`, `${at}.lotId`);
+  const lot = known ?? requireLot(ctx, line.lotId, `${at}.lotId`);
   if (lot.item_id !== item.id) throw ruleViolation(`Lot ${lot.lot_number} is a lot of ${lot.item_name}, not of ${item.name}.`, `${at}.lotId`);
   // One row per lot, so two lines drawing on the same lot see each other's use.
   lots.set(lot.id, lot);
