@@ -1,6 +1,6 @@
 // Small pieces every compliance page shares: a form dialog, a void dialog, facts as a description list, a list of
 // checkboxes for multi-selects, the print button and badges made from a label style.
-import { Badge, Card, Checkbox, Fieldset, Modal, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
+import { Badge, Button, Card, Checkbox, Fieldset, Modal, SimpleGrid, Stack, Table, Text, Textarea } from '@mantine/core';
 import { useId, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
 import { useApiMutation } from '../../api/useApiMutation';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -79,6 +79,24 @@ export function FormModal({ title, onClose, onSubmit, alert, fieldErrors, fields
         </Stack>
       </form>
     </Modal>
+  );
+}
+
+/** A row's Void button: it opens the dialog that asks for the reason the audit log keeps. */
+export function VoidRowButton(props: { onClick: () => void; 'aria-label': string; 'data-print'?: string }) {
+  return (
+    <Button size="compact-sm" variant="subtle" color="red" {...props}>
+      Void
+    </Button>
+  );
+}
+
+/** The header of a table's column of row actions, which only some roles see; not printed. */
+export function ActionColumnHeader() {
+  return (
+    <Table.Th scope="col" data-print="hide">
+      Action
+    </Table.Th>
   );
 }
 

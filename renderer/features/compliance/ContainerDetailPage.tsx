@@ -13,7 +13,7 @@ import { canCall } from './compliance-forms';
 import { containerFlagStyles, containerStatusStyles, describeFill, fillLevelShort } from './compliance-labels';
 import { compliancePaths } from './compliance-paths';
 import { CompliancePageHeader } from './CompliancePageHeader';
-import { FactsGrid, StyleBadge, ToneBadge, VoidRecordModal } from './ComplianceParts';
+import { FactsGrid, StyleBadge, ToneBadge, VoidRecordModal, VoidRowButton } from './ComplianceParts';
 import { FillCheckModal, PickupModal, SealModal } from './SharpsModals';
 
 type Dialog = { kind: 'check' } | { kind: 'seal' } | { kind: 'pickup' } | { kind: 'void' } | { kind: 'voidCheck'; check: FillCheckView };
@@ -175,9 +175,7 @@ function FillCheckTable({ checks, label, canVoid, onVoid }: { checks: FillCheckV
               {canVoid && (
                 <Table.Td data-print="hide">
                   {!check.isVoided && (
-                    <Button size="compact-sm" variant="subtle" color="red" onClick={() => onVoid(check)} aria-label={`Void the fill check of ${check.checkedOn}`}>
-                      Void
-                    </Button>
+                    <VoidRowButton onClick={() => onVoid(check)} aria-label={`Void the fill check of ${check.checkedOn}`} />
                   )}
                 </Table.Td>
               )}

@@ -12,7 +12,7 @@ import { PageLoader } from '../../components/PageLoader';
 import { canCall } from './compliance-forms';
 import { credentialStateStyles } from './compliance-labels';
 import { CompliancePageHeader } from './CompliancePageHeader';
-import { FormModal, PrintButton, StyleBadge, ToneBadge, useComplianceForm, VoidRecordModal } from './ComplianceParts';
+import { ActionColumnHeader, FormModal, PrintButton, StyleBadge, ToneBadge, useComplianceForm, VoidRecordModal, VoidRowButton } from './ComplianceParts';
 import { newCredentialValues, toCredentialInput } from './records-forms';
 import { StateProfileModal } from './StateProfileModal';
 import { highlightProps, useHighlightedId } from './useHighlightedId';
@@ -128,11 +128,7 @@ function TherapistTable({ overview, isManager, onRecord }: { overview: Credentia
                 <Table.Th scope="col">Until</Table.Th>
                 <Table.Th scope="col">Valid hours</Table.Th>
                 <Table.Th scope="col">Why not</Table.Th>
-                {isManager && (
-                  <Table.Th scope="col" data-print="hide">
-                    Action
-                  </Table.Th>
-                )}
+                {isManager && <ActionColumnHeader />}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -209,9 +205,7 @@ function CredentialTable({ credentials, canVoid, onVoid }: { credentials: Creden
               {canVoid && (
                 <Table.Td data-print="hide">
                   {c.credentialState !== 'voided' && (
-                    <Button size="compact-sm" variant="subtle" color="red" onClick={() => onVoid(c)} aria-label={`Void ${c.staffName}'s credential ${c.course}`}>
-                      Void
-                    </Button>
+                    <VoidRowButton onClick={() => onVoid(c)} aria-label={`Void ${c.staffName}'s credential ${c.course}`} />
                   )}
                 </Table.Td>
               )}
@@ -257,11 +251,7 @@ function StateProfiles({ selectedState, onEdit }: { selectedState: string; onEdi
                 <Table.Th scope="col">Consent</Table.Th>
                 <Table.Th scope="col">Adverse events</Table.Th>
                 <Table.Th scope="col">Verified</Table.Th>
-                {canEdit && (
-                  <Table.Th scope="col" data-print="hide">
-                    Action
-                  </Table.Th>
-                )}
+                {canEdit && <ActionColumnHeader />}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>

@@ -12,7 +12,7 @@ import { downloadTextFile } from '../inventory/download-text-file';
 import { canCall } from './compliance-forms';
 import { deviceTypeShort, procedurePhaseLabels } from './compliance-labels';
 import { CompliancePageHeader } from './CompliancePageHeader';
-import { PrintButton, PrintOnlyNote, ToneBadge, VoidRecordModal } from './ComplianceParts';
+import { PrintButton, PrintOnlyNote, ToneBadge, VoidRecordModal, VoidRowButton } from './ComplianceParts';
 import { AmendInjuryModal, RecordInjuryModal } from './InjuryModals';
 
 type Dialog = { kind: 'record' } | { kind: 'amend'; entry: InjuryView } | { kind: 'void'; entry: InjuryView };
@@ -197,9 +197,7 @@ function LogBody({ log, year, isManager, onAmend, onVoid }: LogBodyProps) {
                             <Button size="compact-sm" variant="light" onClick={() => onAmend(e)} aria-label={`Correct entry ${e.caseNumber}`}>
                               Correct
                             </Button>
-                            <Button size="compact-sm" variant="subtle" color="red" onClick={() => onVoid(e)} aria-label={`Void entry ${e.caseNumber}`}>
-                              Void
-                            </Button>
+                            <VoidRowButton onClick={() => onVoid(e)} aria-label={`Void entry ${e.caseNumber}`} />
                           </Stack>
                         )}
                       </Table.Td>

@@ -10,7 +10,7 @@ import { PageLoader } from '../../components/PageLoader';
 import { canCall } from './compliance-forms';
 import { describeDue, describeMdrSubject, mdrStatusStyle } from './compliance-labels';
 import { CompliancePageHeader } from './CompliancePageHeader';
-import { PrintButton, StyleBadge, ToneBadge, VoidRecordModal } from './ComplianceParts';
+import { ActionColumnHeader, PrintButton, StyleBadge, ToneBadge, VoidRecordModal, VoidRowButton } from './ComplianceParts';
 import { AnnualReportModal, DecideModal, DefectModal, ReportModal, SessionMdrModal } from './MdrModals';
 import { highlightProps, useHighlightedId } from './useHighlightedId';
 
@@ -93,11 +93,7 @@ function MdrBody({ overview, includeVoided, onIncludeVoided, onDialog }: MdrBody
                 <Table.Th scope="col">Session</Table.Th>
                 <Table.Th scope="col">Date</Table.Th>
                 <Table.Th scope="col">Adverse event</Table.Th>
-                {canOpen && (
-                  <Table.Th scope="col" data-print="hide">
-                    Action
-                  </Table.Th>
-                )}
+                {canOpen && <ActionColumnHeader />}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -237,9 +233,7 @@ function EvaluationTable({ evaluations, label, onDialog }: { evaluations: MdrEva
                           Record report
                         </Button>
                       )}
-                      <Button size="compact-sm" variant="subtle" color="red" onClick={() => onDialog({ kind: 'void', evaluation: e })} aria-label={`Void the evaluation of ${describeMdrSubject(e)}`}>
-                        Void
-                      </Button>
+                      <VoidRowButton onClick={() => onDialog({ kind: 'void', evaluation: e })} aria-label={`Void the evaluation of ${describeMdrSubject(e)}`} />
                     </Group>
                   )}
                 </Table.Td>
@@ -264,11 +258,7 @@ function AnnualTable({ reports, onRecord }: { reports: MdrAnnualReportStatus[]; 
           <Table.Th scope="col">Reportable events</Table.Th>
           <Table.Th scope="col">Due</Table.Th>
           <Table.Th scope="col">Status</Table.Th>
-          {isManager && (
-            <Table.Th scope="col" data-print="hide">
-              Action
-            </Table.Th>
-          )}
+          {isManager && <ActionColumnHeader />}
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>

@@ -12,7 +12,7 @@ import { canCall } from './compliance-forms';
 import { fillLevelShort } from './compliance-labels';
 import { compliancePaths } from './compliance-paths';
 import { CompliancePageHeader } from './CompliancePageHeader';
-import { PrintButton, ToneBadge, VoidRecordModal } from './ComplianceParts';
+import { PrintButton, ToneBadge, VoidRecordModal, VoidRowButton } from './ComplianceParts';
 import { ContainerFlags } from './ContainersPage';
 import { CertificateModal, PickupModal } from './SharpsModals';
 import { highlightProps, useHighlightedId } from './useHighlightedId';
@@ -189,9 +189,7 @@ function PickupTable({ pickups, isManager, onCertificate, onVoid }: PickupTableP
                             Record certificate
                           </Button>
                         )}
-                        <Button size="compact-sm" variant="subtle" color="red" onClick={() => onVoid(p)} aria-label={`Void pickup ${p.manifestNumber}`}>
-                          Void
-                        </Button>
+                        <VoidRowButton onClick={() => onVoid(p)} aria-label={`Void pickup ${p.manifestNumber}`} />
                       </Group>
                     )}
                   </Table.Td>

@@ -11,7 +11,7 @@ import { PageLoader } from '../../components/PageLoader';
 import { canCall } from './compliance-forms';
 import { describeDue, formatInjuryRate } from './compliance-labels';
 import { CompliancePageHeader } from './CompliancePageHeader';
-import { FactsGrid, FormModal, PrintButton, ToneBadge, useComplianceForm, VoidRecordModal } from './ComplianceParts';
+import { FactsGrid, FormModal, PrintButton, ToneBadge, useComplianceForm, VoidRecordModal, VoidRowButton } from './ComplianceParts';
 import { newPlanReviewValues, toPlanReviewInput } from './records-forms';
 
 export function PlanReviewsPage() {
@@ -94,9 +94,7 @@ function ReviewsBody({ overview, includeVoided, onIncludeVoided, onVoid }: { ove
                     {r.isVoided && <ToneBadge tone="neutral">Voided</ToneBadge>}
                     {r.flags.length > 0 && <ToneBadge tone="warning">Frontline input missing</ToneBadge>}
                     {canVoid && !r.isVoided && (
-                      <Button size="compact-sm" variant="subtle" color="red" onClick={() => onVoid(r)} aria-label={`Void the review of ${r.reviewedOn}`} data-print="hide">
-                        Void
-                      </Button>
+                      <VoidRowButton onClick={() => onVoid(r)} aria-label={`Void the review of ${r.reviewedOn}`} data-print="hide" />
                     )}
                   </Group>
                 </Group>

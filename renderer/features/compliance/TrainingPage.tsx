@@ -14,7 +14,7 @@ import { canCall } from './compliance-forms';
 import { trainingStateStyles, trainingTypeLabels } from './compliance-labels';
 import { compliancePaths } from './compliance-paths';
 import { CompliancePageHeader } from './CompliancePageHeader';
-import { CheckboxList, FormModal, PrintButton, StyleBadge, ToneBadge, useComplianceForm, VoidRecordModal } from './ComplianceParts';
+import { CheckboxList, FormModal, PrintButton, StyleBadge, ToneBadge, useComplianceForm, VoidRecordModal, VoidRowButton } from './ComplianceParts';
 import { newTrainingValues, toTrainingInput } from './records-forms';
 import { highlightProps, useHighlightedId } from './useHighlightedId';
 
@@ -151,9 +151,7 @@ function TrainingTable({ trainings, canVoid, onVoid }: { trainings: TrainingView
               {canVoid && (
                 <Table.Td data-print="hide">
                   {!t.isVoided && (
-                    <Button size="compact-sm" variant="subtle" color="red" onClick={() => onVoid(t)} aria-label={`Void the training of ${t.trainedOn}`}>
-                      Void
-                    </Button>
+                    <VoidRowButton onClick={() => onVoid(t)} aria-label={`Void the training of ${t.trainedOn}`} />
                   )}
                 </Table.Td>
               )}
