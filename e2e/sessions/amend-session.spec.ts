@@ -14,12 +14,20 @@ test('amend a session with a reason; the amendment shows before and after and th
   const detail = new SessionDetailPage(page);
   const entry = new SessionEntryForm(page);
   const today = await api.today();
-  const session = (await api.call('sessions.list', { from: '2000-01-01', to: today, limit: 50 })).sessions.find((s) => s.kind === 'plan_of_care' && s.amendmentCount === 0);
-  if (!session) throw new Error('no session to amend');
-  const full = await api.call('sessions.get', { id: session.id });
-  const lotId = full.needles[0]?.lotId ?? 0;
-  const onHandBefore = await api.onHand(lotId);
-  const opened = full.needles[0]?.quantity ?? 0;
+  // A session whose needle lot is usable and still holds a needle for the amendment to add (which sessions are
+  // newest, and so which lots are used up or recalled, depends on the time of day the demo was seeded).
+  const candidates = (await api.call('sessions.list', { from: '2000-01-01', to: today, limit: 50 })).sessions.filter((s) => s.kind === 'plan_of_care' && s.amendmentCount === 0);
+  let chosen: { session: (typeof candidates)[number]; lotId: number; onHandBefore: number; opened: number } | null = null;
+  for (const candidate of candidates) {
+    const needle = (await api.call('sessions.get', { id: candidate.id })).needles[0];
+    const lot = needle ? (await api.call('inventory.lotDetail', { lotId: needle.lotId })).lot : null;
+    if (needle && lot && lot.effectiveStatus === 'available' && lot.onHand >= 1) {
+      chosen = { session: candidate, lotId: needle.lotId, onHandBefore: lot.onHand, opened: needle.quantity };
+      break;
+    }
+  }
+  if (!chosen) throw new Error('no session to amend whose needle lot is available with stock left');
+  const { session, lotId, onHandBefore, opened } = chosen;
 
   await page.goto(seeded.openUrl);
   await new AppFrame(page).goTo('Sessions');
