@@ -23,6 +23,12 @@ const statements = statementsFor((db) => ({
   insert: db.prepare('INSERT INTO audit_events (seq, body, prev_hash, hash) VALUES (@seq, @body, @prevHash, @hash)'),
 }));
 
+/**
+ * The last event each connection appended. The next append compares its time with the previous event's; when the
+ * head is still that event (same seq and hash: nothing else appended, nothing rolled back) the time is known.
+ */
+const lastAppended = new WeakMap<Database, { seq: number; hash: string; at: string }>();
+
 /** Must run inside the write transaction of the change it records. */
 export function appendAuditEvent(db: Database, entry: AuditEntry, meta: AuditMeta): { seq: number; hash: string } {
   if (!db.inTransaction) throw new Error('audit events are appended inside the transaction of the change they record');
@@ -44,8 +50,11 @@ export function appendAuditEvent(db: Database, entry: AuditEntry, meta: AuditMet
   };
   const body = canonicalEventJson(fields);
   const hash = computeBodyHash(head.head_hash, body);
-  const previousAt = head.event_count > 0 ? s.atOf.get(head.event_count)?.at : undefined;
+  const last = lastAppended.get(db);
+  const isHeadLast = last !== undefined && last.seq === head.event_count && last.hash === head.head_hash;
+  const previousAt = isHeadLast ? last.at : head.event_count > 0 ? s.atOf.get(head.event_count)?.at : undefined;
   s.insert.run({ seq: fields.seq, body, prevHash: head.head_hash, hash });
+  lastAppended.set(db, { seq: fields.seq, hash, at: meta.at });
   // A clock set back must not stop the clinic, so the event still chains; it is flagged for review instead.
   if (previousAt !== undefined && meta.at < previousAt) flagClockRollback(db, fields.seq, meta.at, previousAt);
   return { seq: fields.seq, hash };

@@ -12,11 +12,22 @@ export function canonicalJson(value: unknown): string {
       if (!Number.isFinite(value)) throw new TypeError(`canonical JSON cannot hold the number ${value}`);
       return JSON.stringify(Object.is(value, -0) ? 0 : value);
     case 'object': {
-      if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-      const entries = Object.entries(value as Record<string, unknown>)
-        .filter(([, v]) => v !== undefined)
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+      // Loops and string concatenation: every write builds one of these, so no arrays of entries per object.
+      if (Array.isArray(value)) {
+        let text = '[';
+        for (let i = 0; i < value.length; i += 1) text += (i === 0 ? '' : ',') + canonicalJson(value[i]);
+        return `${text}]`;
+      }
+      const object = value as Record<string, unknown>;
+      // The default sort orders strings by UTF-16 code units, as the encoding requires.
+      const keys = Object.keys(object).sort();
+      let text = '{';
+      for (const key of keys) {
+        const item = object[key];
+        if (item === undefined) continue;
+        text += `${text.length === 1 ? '' : ','}${JSON.stringify(key)}:${canonicalJson(item)}`;
+      }
+      return `${text}}`;
     }
     default:
       throw new TypeError(`canonical JSON cannot hold a ${typeof value}`);

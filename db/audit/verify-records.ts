@@ -35,7 +35,12 @@ interface AuditedTable {
   initial?: Readonly<Record<string, unknown>>;
   /** Events that also account for stock movements hand them to the claims as they are read. */
   claims?: (claims: MovementClaims, event: ParsedEvent) => void;
+  /** A key of this table's `after` snapshots that holds the create snapshot (with its `id`) of a row of another table. */
+  embeds?: { key: string; table: string };
 }
+
+/** Create snapshots found inside other entities' events, by table, then by row id (as the events' entity ids). */
+type EmbeddedCreates = Map<string, Map<string, { seq: number; after: Record<string, unknown> }>>;
 
 interface ParsedEvent {
   seq: number;
@@ -60,6 +65,8 @@ const auditedTables: readonly AuditedTable[] = [
       amendmentCount: 'amendment_count', recordedAt: 'recorded_at',
     },
     claims: (claims, event) => claims.fromSessionEvent(event),
+    // A payment taken as its session was recorded is created by the session's event.
+    embeds: { key: 'payment', table: 'payments' },
   },
   {
     table: 'staff',
@@ -104,14 +111,16 @@ class ProblemList {
 export function verifyRecords(db: Database, options: { maxProblems?: number } = {}): RecordsReport {
   const found = new ProblemList(options.maxProblems ?? 100);
   const claims = new MovementClaims(db.prepare('SELECT coalesce(max(id), 0) FROM stock_movements').pluck().get() as number, found);
+  const embedded: EmbeddedCreates = new Map();
   let rows = 0;
-  for (const spec of auditedTables) rows += checkAuditedTable(db, spec, found, claims);
+  // Tables whose events embed other rows' creates come first in the list, so the embedded are known in time.
+  for (const spec of auditedTables) rows += checkAuditedTable(db, spec, found, claims, embedded);
   const { movements, lots } = checkLedger(db, found, claims);
   return { isConsistent: found.count === 0, problemCount: found.count, problems: found.problems, checked: { rows, movements, lots } };
 }
 
 /** Walks each entity's events (grouped by the entity index) and compares the merged snapshot with its row. */
-function checkAuditedTable(db: Database, spec: AuditedTable, found: ProblemList, claims: MovementClaims): number {
+function checkAuditedTable(db: Database, spec: AuditedTable, found: ProblemList, claims: MovementClaims, embedded: EmbeddedCreates): number {
   const keys = Object.keys(spec.fields);
   const select = keys.map((k) => `${spec.fields[k]} AS "${k}"`).join(', ');
   const rowById = db.prepare(`SELECT ${select} FROM ${spec.table} WHERE id = ?`);
@@ -125,6 +134,21 @@ function checkAuditedTable(db: Database, spec: AuditedTable, found: ProblemList,
   let currentId: string | null = null;
   let state: Record<string, unknown> = {};
   let lastSeq = 0;
+  const createdElsewhere = embedded.get(spec.table);
+  let createdInSeq: number | null = null;
+  const start = (entityId: string) => {
+    currentId = entityId;
+    const created = createdElsewhere?.get(entityId);
+    createdElsewhere?.delete(entityId);
+    state = { ...spec.initial, ...created?.after };
+    lastSeq = created?.seq ?? 0;
+    createdInSeq = created?.seq ?? null;
+  };
+  let embeds: Map<string, { seq: number; after: Record<string, unknown> }> | undefined;
+  if (spec.embeds) {
+    embeds = embedded.get(spec.embeds.table) ?? new Map();
+    embedded.set(spec.embeds.table, embeds);
+  }
   const finish = () => {
     if (currentId === null) return;
     const id = Number(currentId);
@@ -144,10 +168,12 @@ function checkAuditedTable(db: Database, spec: AuditedTable, found: ProblemList,
     const [entityId, seq, action, body] = raw as [string, number, string, string];
     if (entityId !== currentId) {
       finish();
-      currentId = entityId;
-      state = { ...spec.initial };
+      start(entityId);
     }
     lastSeq = seq;
+    if (action === 'create' && createdInSeq !== null) {
+      found.add({ table: spec.table, rowId: Number(entityId), seq, message: `${spec.table} #${entityId} is created by two audit events (#${createdInSeq} and #${seq})` });
+    }
     const parsed = parseBody(body);
     if (!parsed) {
       found.add({ table: 'audit_events', rowId: seq, seq, message: `event #${seq} holds a body that is not JSON` });
@@ -156,8 +182,14 @@ function checkAuditedTable(db: Database, spec: AuditedTable, found: ProblemList,
     const event: ParsedEvent = { seq, entityId, action, before: asObject(parsed.before), after: asObject(parsed.after) };
     if (event.after) state = { ...state, ...event.after };
     spec.claims?.(claims, event);
+    if (embeds && spec.embeds) collectEmbedded(embeds, event, spec.embeds, found);
   }
   finish();
+  // Rows created inside other entities' events and never changed since.
+  for (const entityId of [...(createdElsewhere?.keys() ?? [])]) {
+    start(entityId);
+    finish();
+  }
   // A row no event ever mentioned was written around the API.
   let count = 0;
   for (const raw of db.prepare(`SELECT id FROM ${spec.table} ORDER BY id`).raw(true).iterate()) {
@@ -166,6 +198,29 @@ function checkAuditedTable(db: Database, spec: AuditedTable, found: ProblemList,
     if (!seen.has(id)) found.add({ table: spec.table, rowId: id, message: `${spec.table} #${id} has no audit event: it was written around the API` });
   }
   return count;
+}
+
+/** Keeps the create snapshot an event holds of another table's row; a row created by two events is a problem. */
+function collectEmbedded(
+  embeds: Map<string, { seq: number; after: Record<string, unknown> }>,
+  event: ParsedEvent,
+  { key, table }: { key: string; table: string },
+  found: ProblemList,
+): void {
+  if (event.action !== 'create') return;
+  const after = asObject(event.after?.[key]);
+  if (!after) return;
+  const id = after.id;
+  if (typeof id !== 'number' || !Number.isInteger(id)) {
+    found.add({ table: 'audit_events', rowId: event.seq, seq: event.seq, message: `event #${event.seq} records a ${key} that names no id` });
+    return;
+  }
+  const earlier = embeds.get(String(id));
+  if (earlier) {
+    found.add({ table, rowId: id, seq: event.seq, message: `${table} #${id} is created by two audit events (#${earlier.seq} and #${event.seq})` });
+    return;
+  }
+  embeds.set(String(id), { seq: event.seq, after });
 }
 
 /** What a lot's stock_* event holds of its movement, and the movement column each value must equal. */

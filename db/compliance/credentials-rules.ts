@@ -5,7 +5,7 @@ import { readSettings } from '../clinic/clinic-store';
 import { listStaff, findStaffMember } from '../staff/staff-store';
 import { addDays, daysBetween } from './compliance-dates';
 import type { CredentialState, CredentialView, TherapistDnStatus } from './credentials-contract';
-import { credentialHolderIds, findStateProfile, liveCredentialsOf, type CredentialRow } from './credentials-store';
+import { credentialHolderIds, liveCredentialsOf, needlingRuleOf, type CredentialRow } from './credentials-store';
 import { retentionRules } from './retention';
 
 /** Credentials ending this soon are shown as expiring. */
@@ -26,11 +26,16 @@ const hoursText = (h: number) => `${Math.round(h * 10) / 10} hour${h === 1 ? '' 
 export function credentialProblem(db: Database, therapistId: number, date: string): string | null {
   const staff = findStaffMember(db, therapistId);
   if (!staff) return `There is no staff member #${therapistId}`;
+  return credentialProblemOf(db, staff, date);
+}
+
+/** credentialProblem for a staff member already read (sessions.record has read them to check their role). */
+export function credentialProblemOf(db: Database, staff: { id: number; name: string }, date: string): string | null {
   const state = readSettings(db).stateProfile;
-  const profile = findStateProfile(db, state);
+  const profile = needlingRuleOf(db, state);
   if (!profile) return `The clinic's state ${state} has no dry-needling rule profile; a manager must add one before sessions are recorded`;
   if (!profile.isDnPermitted) return `Dry needling by physical therapists is not permitted in ${profile.stateName} according to the clinic's state profile`;
-  const credentials = liveCredentialsOf(db, therapistId);
+  const credentials = liveCredentialsOf(db, staff.id);
   const valid = credentials.filter((c) => c.state === state && isValidOn(c, date));
   if (valid.length === 0) {
     const lapsed = credentials.filter((c) => c.state === state && c.expires_on !== null && c.expires_on < date).map((c) => c.expires_on as string).sort().at(-1);

@@ -83,7 +83,11 @@ const statements = statementsFor((db) => ({
     `${credentialSelect} WHERE (@staffId IS NULL OR c.staff_id = @staffId) AND (@includeVoided = 1 OR c.voided_at IS NULL)
      ORDER BY t.name COLLATE NOCASE, c.completed_on DESC, c.id DESC`,
   ),
-  liveOfStaff: db.prepare<[number], CredentialRow>(`${credentialSelect} WHERE c.staff_id = ? AND c.voided_at IS NULL ORDER BY c.completed_on`),
+  // What the needling check reads on every session: no joins, no long text.
+  liveOfStaff: db.prepare<[number], LiveCredential>('SELECT state, hours, completed_on, expires_on FROM dn_credentials WHERE staff_id = ? AND voided_at IS NULL ORDER BY completed_on'),
+  needlingRule: db.prepare<[string], { state_name: string; is_dn_permitted: number; min_hours_total: number | null }>(
+    'SELECT state_name, is_dn_permitted, min_hours_total FROM dn_state_profiles WHERE state = ?',
+  ),
   holders: db.prepare<[], { staff_id: number }>('SELECT DISTINCT staff_id FROM dn_credentials WHERE voided_at IS NULL'),
   insertCredential: db.prepare(
     `INSERT INTO dn_credentials (staff_id, course, provider, hours, completed_on, certificate_number, state, expires_on, recorded_at, recorded_by)
@@ -126,6 +130,12 @@ export function findStateProfile(db: Database, state: string): StateProfile | nu
   return row ? toProfile(row) : null;
 }
 
+/** The parts of a state profile that decide whether a therapist may needle (read on every session). */
+export function needlingRuleOf(db: Database, state: string): { stateName: string; isDnPermitted: boolean; minHoursTotal: number | null } | null {
+  const row = statements(db).needlingRule.get(state);
+  return row ? { stateName: row.state_name, isDnPermitted: row.is_dn_permitted === 1, minHoursTotal: row.min_hours_total } : null;
+}
+
 export function listStateProfiles(db: Database): StateProfile[] {
   return statements(db).profiles.all().map(toProfile);
 }
@@ -153,7 +163,10 @@ export function listCredentialRows(db: Database, filter: { staffId?: number | un
   return statements(db).credentials.all({ staffId: filter.staffId ?? null, includeVoided: filter.includeVoided ? 1 : 0 });
 }
 
-export function liveCredentialsOf(db: Database, staffId: number): CredentialRow[] {
+/** A credential as the needling check sees it: the state, hours and the days it is valid. */
+export type LiveCredential = Pick<CredentialRow, 'state' | 'hours' | 'completed_on' | 'expires_on'>;
+
+export function liveCredentialsOf(db: Database, staffId: number): LiveCredential[] {
   return statements(db).liveOfStaff.all(staffId);
 }
 

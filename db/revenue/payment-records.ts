@@ -5,6 +5,7 @@ import { requireActor, type HandlerContext } from '../api/handler-context';
 import { clinicToday } from '../clinic/clinic-store';
 import { assertNotFuture } from '../inventory/stock-ledger';
 import { findSessionRow, toSessionView } from '../sessions/sessions-store';
+import type { SessionKind } from '../sessions/sessions-contract';
 import type { PackageView, PaymentMethod, PaymentView } from './revenue-contract';
 import { findPackage, findPayment } from './revenue-queries';
 import { isDayClosed } from './revenue-store';
@@ -39,9 +40,13 @@ interface NewPayment {
   afterCloseReason: string | null;
 }
 
-function insertPayment(ctx: HandlerContext, p: NewPayment): PaymentView {
+function insertPaymentRow(ctx: HandlerContext, p: NewPayment): number {
   const actor = requireActor(ctx);
-  const id = Number(statements(ctx.db).insertPayment.run({ ...p, at: ctx.nowIso, by: actor.staffId }).lastInsertRowid);
+  return Number(statements(ctx.db).insertPayment.run({ ...p, at: ctx.nowIso, by: actor.staffId }).lastInsertRowid);
+}
+
+function insertPayment(ctx: HandlerContext, p: NewPayment): PaymentView {
+  const id = insertPaymentRow(ctx, p);
   const view = findPayment(ctx.db, id) as PaymentView;
   ctx.audit({ action: 'create', entityType: p.kind, entityId: id, after: { ...p }, reason: p.afterCloseReason ? `after close: ${p.afterCloseReason}` : null });
   return view;
@@ -49,7 +54,11 @@ function insertPayment(ctx: HandlerContext, p: NewPayment): PaymentView {
 
 /** A money record dated on a closed day is a late entry: it needs a reason. */
 function lateEntryReason(ctx: HandlerContext, date: string, given: string, fallback?: string): string | null {
-  if (!isDayClosed(ctx.db, date)) return null;
+  return lateEntryReasonOn(isDayClosed(ctx.db, date), date, given, fallback);
+}
+
+function lateEntryReasonOn(isClosed: boolean, date: string, given: string, fallback?: string): string | null {
+  if (!isClosed) return null;
   const reason = given || fallback || '';
   if (!reason) throw ruleViolation(`${date} is already closed; say why this is entered after the close.`, 'afterCloseReason');
   return reason;
@@ -85,6 +94,41 @@ export function recordPayment(
     note: input.note,
     afterCloseReason: lateEntryReason(ctx, input.paidOn, input.afterCloseReason),
   });
+}
+
+/** What a session's create event records of the payment taken with it: the payment's own create event, as it would be. */
+export type PaymentOfNewSession = NewPayment & { id: number };
+
+/**
+ * The payment taken as a self-pay session is recorded (the front desk's "pay now"), in the session's transaction.
+ * The session is new, so its balance is its price and nothing is read back; the session's create event records
+ * the payment (one call, one event), so none is appended here.
+ */
+export function insertPaymentOfNewSession(
+  ctx: HandlerContext,
+  session: { id: number; kind: SessionKind; chartNumber: string; priceCents: number; sessionDate: string; isDayClosed: boolean },
+  input: { method: PaymentMethod; amountCents: number; afterCloseReason: string },
+): PaymentOfNewSession {
+  if (session.kind !== 'self_pay') throw ruleViolation('This session is part of a plan of care; it is documented, not charged.', 'payment');
+  if (input.amountCents > session.priceCents) {
+    throw ruleViolation(
+      `The balance of session #${session.id} is ${formatCents(session.priceCents)}; a payment of ${formatCents(input.amountCents)} is more than that.`,
+      'payment.amountCents',
+    );
+  }
+  const payment: NewPayment = {
+    kind: 'payment',
+    sessionId: session.id,
+    packageId: null,
+    refundOfPaymentId: null,
+    chartNumber: session.chartNumber,
+    method: input.method,
+    amountCents: input.amountCents,
+    paidOn: session.sessionDate,
+    note: '',
+    afterCloseReason: lateEntryReasonOn(session.isDayClosed, session.sessionDate, input.afterCloseReason),
+  };
+  return { id: insertPaymentRow(ctx, payment), ...payment };
 }
 
 export function payWithPackage(ctx: HandlerContext, sessionId: number, packageId: number): void {

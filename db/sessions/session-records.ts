@@ -3,13 +3,15 @@ import { ApiError, notFound, ruleViolation } from '../api/errors';
 import { requireActor, type HandlerContext } from '../api/handler-context';
 import { instantOfLocal } from '../clinic/business-time';
 import { clinicTimeZone } from '../clinic/clinic-store';
-import { assertContainerTakesUse, credentialProblem, defaultContainerForRoom, openMdrEvaluationForSession } from '../compliance/session-hooks';
+import { assertContainerTakesUse, credentialProblemOf, defaultContainerForRoom, openMdrEvaluationForSession } from '../compliance/session-hooks';
 import { findItem, findLotRow } from '../inventory/inventory-store';
 import type { LotRow } from '../inventory/inventory-store';
 import { assertNotFuture, requireLot, reverseMovement, useStockOfLot } from '../inventory/stock-ledger';
+import { insertPaymentOfNewSession } from '../revenue/payment-records';
+import type { PaymentMethod } from '../revenue/revenue-contract';
 import { goodFaithEstimateOn, isDayClosed, packageUseOfSession, selfPayPriceOn } from '../revenue/revenue-store';
-import { findStaffMember } from '../staff/staff-store';
-import type { SessionDetail, SessionFields } from './sessions-contract';
+import { findStaffMember, type StaffRecord } from '../staff/staff-store';
+import type { SessionDetail, SessionFields, SessionStockUse } from './sessions-contract';
 import { readSessionDetail } from './sessions-queries';
 import {
   amendSessionRow,
@@ -17,21 +19,24 @@ import {
   findSessionRow,
   insertSession,
   insertSessionAmendment,
+  sessionRowOfInsert,
+  toSessionView,
   voidSessionRow,
   type SessionValues,
 } from './sessions-store';
 
 /** Who may be recorded as the needling therapist: an active therapist (or manager who needles) holding a
  * dry-needling credential valid on the session date that meets the clinic's state profile. */
-function checkTherapist(ctx: HandlerContext, therapistId: number, date: string): void {
+function checkTherapist(ctx: HandlerContext, therapistId: number, date: string): StaffRecord {
   const staff = findStaffMember(ctx.db, therapistId);
   if (!staff) throw notFound(`There is no staff member #${therapistId}.`, 'therapistId');
   if (!staff.isActive) throw ruleViolation(`${staff.name} is inactive and cannot be recorded as the needling therapist.`, 'therapistId');
   if (staff.role !== 'therapist' && staff.role !== 'manager') {
     throw ruleViolation(`${staff.name} is ${staff.role.replace('_', ' ')} staff, not a therapist; only therapists needle.`, 'therapistId');
   }
-  const problem = credentialProblem(ctx.db, therapistId, date);
+  const problem = credentialProblemOf(ctx.db, staff, date);
   if (problem) throw ruleViolation(`${problem}; record the credential under Compliance first.`, 'therapistId');
+  return staff;
 }
 
 interface CheckedSession {
@@ -39,15 +44,18 @@ interface CheckedSession {
   warnings: string[];
   /** The lots of the stock lines as checked, one row per lot (consumeStock keeps them in step). */
   lots: Map<number, LotRow>;
+  therapistName: string;
+  isDayClosed: boolean;
 }
 
 /** Validates the rules that span fields and other records; returns the row values and the warnings to show. */
 function checkSession(ctx: HandlerContext, input: SessionFields): CheckedSession {
   assertNotFuture(ctx, input.sessionDate, 'sessionDate');
-  checkTherapist(ctx, input.therapistId, input.sessionDate);
+  const therapist = checkTherapist(ctx, input.therapistId, input.sessionDate);
   const warnings: string[] = [];
 
-  if (isDayClosed(ctx.db, input.sessionDate) && input.afterCloseReason === '') {
+  const dayClosed = isDayClosed(ctx.db, input.sessionDate);
+  if (dayClosed && input.afterCloseReason === '') {
     throw ruleViolation(`${input.sessionDate} is already closed; say why this session is entered after the close.`, 'afterCloseReason');
   }
   const consent = consentOn(ctx.db, input.chartNumber, input.sessionDate);
@@ -91,6 +99,8 @@ function checkSession(ctx: HandlerContext, input: SessionFields): CheckedSession
   return {
     warnings,
     lots,
+    therapistName: therapist.name,
+    isDayClosed: dayClosed,
     values: {
       sessionDate: input.sessionDate,
       startTime: input.startTime,
@@ -134,14 +144,15 @@ function checkStockLine(ctx: HandlerContext, lots: Map<number, LotRow>, line: { 
   lots.set(lot.id, lot);
 }
 
-function consumeStock(ctx: HandlerContext, sessionId: number, input: SessionFields, lots: Map<number, LotRow>): void {
+/** Writes the session's stock lines; returns them as the session's detail lists them, in the order written. */
+function consumeStock(ctx: HandlerContext, sessionId: number, input: SessionFields, lots: Map<number, LotRow>): SessionStockUse[] {
   const lines = [
     ...input.needles.map((line, i) => ({ line, at: `needles.${i}` })),
     ...input.supplies.map((line, i) => ({ line, at: `supplies.${i}` })),
   ];
-  for (const { line, at } of lines) {
+  return lines.map(({ line, at }) => {
     const lot = lots.get(line.lotId) ?? requireLot(ctx, line.lotId, `${at}.lotId`);
-    useStockOfLot(ctx, lot, {
+    const movementId = useStockOfLot(ctx, lot, {
       lotId: line.lotId,
       quantity: line.quantity,
       occurredOn: input.sessionDate,
@@ -151,7 +162,9 @@ function consumeStock(ctx: HandlerContext, sessionId: number, input: SessionFiel
       // The session's own audit event lists every movement it wrote.
       isAuditedByParent: true,
     });
-  }
+    const { item_id: itemId, item_name: itemName, item_kind: itemKind, lot_number: lotNumber, expiry_date: expiryDate } = lot;
+    return { movementId, itemId, itemName, itemKind, lotId: lot.id, lotNumber, expiryDate, quantity: line.quantity };
+  });
 }
 
 /** Puts back every unreversed use of the session's stock. */
@@ -165,19 +178,37 @@ function returnStock(ctx: HandlerContext, sessionId: number, occurredOn: string,
   for (const use of uses) reverseMovement(ctx, use.id, occurredOn, reason, true);
 }
 
-export function recordSession(ctx: HandlerContext, input: SessionFields): { session: SessionDetail; warnings: string[] } {
+/** The payment taken as the session is recorded (self-pay "pay now"). */
+export interface PaymentWithSession {
+  method: PaymentMethod;
+  amountCents: number;
+}
+
+/**
+ * Records a session, the stock it used and the payment taken with it, with one audit event listing all three:
+ * one call at the front desk, one event (its movements and payment are audited by it, not by events of their own).
+ */
+export function recordSession(ctx: HandlerContext, input: SessionFields, payment: PaymentWithSession | null = null): { session: SessionDetail; warnings: string[] } {
   const actor = requireActor(ctx);
-  const { values, warnings, lots } = checkSession(ctx, input);
+  const { values, warnings, lots, therapistName, isDayClosed: dayClosed } = checkSession(ctx, input);
   const id = insertSession(ctx.db, { ...values, recordedAt: ctx.nowIso, recordedBy: actor.staffId });
-  consumeStock(ctx, id, input, lots);
+  const uses = consumeStock(ctx, id, input, lots);
   // A PT clinic is an FDA device user facility: every adverse event gets an MDR evaluation (21 CFR 803.17).
   if (input.adverseEvent !== 'none') openMdrEvaluationForSession(ctx, id, input.sessionDate, `${input.adverseEvent}: ${input.adverseEventNote}`);
-  const session = readSessionDetail(ctx.db, id);
+  const paid = payment ? insertPaymentOfNewSession(ctx, { id, ...values, isDayClosed: dayClosed }, { ...payment, afterCloseReason: input.afterCloseReason }) : null;
+  // The detail from what was just written, not read back (the busiest write of the day; a test holds them equal).
+  const row = sessionRowOfInsert(id, values, { therapistName, recordedAt: ctx.nowIso, recordedByName: actor.name, paidCents: paid?.amountCents ?? 0, isDayClosed: dayClosed });
+  const session: SessionDetail = {
+    ...toSessionView(row),
+    needles: uses.filter((u) => u.itemKind === 'needle'),
+    supplies: uses.filter((u) => u.itemKind !== 'needle'),
+    amendments: [],
+  };
   ctx.audit({
     action: 'create',
     entityType: 'session',
     entityId: id,
-    after: auditSnapshot(session),
+    after: paid ? { ...auditSnapshot(session), payment: paid } : auditSnapshot(session),
     reason: values.afterCloseReason ? `entered after the day was closed: ${values.afterCloseReason}` : null,
   });
   return { session, warnings };

@@ -3,7 +3,7 @@ import { ApiError, notFound, ruleViolation } from '../api/errors';
 import { requireActor, type HandlerContext, type HandlersFor } from '../api/handler-context';
 import { findItem } from '../inventory/inventory-store';
 import { assertNotFuture } from '../inventory/stock-ledger';
-import { recordPayment, refundSessionPayments } from '../revenue/payment-records';
+import { refundSessionPayments } from '../revenue/payment-records';
 import { activePackagesOf, goodFaithEstimateOn } from '../revenue/revenue-store';
 import { clinicToday } from '../clinic/clinic-store';
 import { amendSession, recordSession, voidSession } from './session-records';
@@ -25,18 +25,7 @@ function chartStatus(ctx: HandlerContext, chartNumber: string): ChartStatus {
 }
 
 export const sessionHandlers: HandlersFor<typeof sessionMethods> = {
-  'sessions.record': (ctx, { payment, ...input }) => {
-    const recorded = recordSession(ctx, input);
-    if (!payment) return recorded;
-    try {
-      recordPayment(ctx, { sessionId: recorded.session.id, ...payment, paidOn: input.sessionDate, note: '', afterCloseReason: input.afterCloseReason });
-    } catch (error) {
-      // Point the error at the payment part of this input.
-      if (error instanceof ApiError && error.field) throw new ApiError(error.code, error.message, `payment.${error.field}`);
-      throw error;
-    }
-    return { ...recorded, session: readSessionDetail(ctx.db, recorded.session.id) };
-  },
+  'sessions.record': (ctx, { payment, ...input }) => recordSession(ctx, input, payment),
   'sessions.amend': (ctx, input) => amendSession(ctx, input.id, input.reason, input.session),
   'sessions.void': (ctx, input) =>
     voidSession(ctx, input.id, input.reason, (sessionId) => {

@@ -56,7 +56,8 @@ export function readSessionDetail(db: Database, id: number): SessionDetail {
     ...toSessionView(row),
     needles: uses.filter((u) => u.itemKind === 'needle'),
     supplies: uses.filter((u) => u.itemKind !== 'needle'),
-    amendments: listSessionAmendments(db, id),
+    // The count is kept with the row, so a session never amended (most, and every new one) skips the query.
+    amendments: row.amendment_count === 0 ? [] : listSessionAmendments(db, id),
   };
 }
 

@@ -179,6 +179,54 @@ export function toSessionView(r: SessionRow): SessionView {
   };
 }
 
+/**
+ * The row the view select would read right after insertSession with these values: sessions.record answers with
+ * it instead of reading back what it just wrote (a test holds the two equal).
+ */
+export function sessionRowOfInsert(
+  id: number,
+  v: SessionValues,
+  known: { therapistName: string; recordedAt: string; recordedByName: string; paidCents: number; isDayClosed: boolean },
+): SessionRow {
+  return {
+    id,
+    session_date: v.sessionDate,
+    start_time: v.startTime,
+    started_at: v.startedAt,
+    therapist_id: v.therapistId,
+    therapist_name: known.therapistName,
+    chart_number: v.chartNumber,
+    kind: v.kind,
+    room: v.room,
+    body_regions_json: v.bodyRegionsJson,
+    hand_hygiene: v.handHygiene,
+    gloves_worn: v.glovesWorn,
+    skin_prep: v.skinPrep,
+    needles_to_sharps: v.needlesToSharps,
+    needles_opened: v.needlesOpened,
+    needles_disposed: v.needlesDisposed,
+    count_mismatch_reason: v.countMismatchReason,
+    sharps_container_id: v.sharpsContainerId,
+    pain_before: v.painBefore,
+    pain_after: v.painAfter,
+    adverse_event: v.adverseEvent,
+    adverse_event_note: v.adverseEventNote,
+    notes: v.notes,
+    price_cents: v.priceCents,
+    consent_override_reason: v.consentOverrideReason,
+    after_close_reason: v.afterCloseReason,
+    status: 'recorded',
+    amendment_count: 0,
+    recorded_at: known.recordedAt,
+    recorded_by_name: known.recordedByName,
+    voided_at: null,
+    void_reason: null,
+    paid_cents: known.paidCents,
+    package_id: null,
+    is_day_closed: known.isDayClosed ? 1 : 0,
+  };
+}
+
 export function findSessionRow(db: Database, id: number): SessionRow | undefined {
   return statements(db).byId.get(id);
 }

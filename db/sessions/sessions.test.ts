@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../api/dispatch';
+import { verifyRecords } from '../audit/verify-records';
 import { openSessionClinic, sessionInput, type SessionClinic } from './sessions-test-helpers';
 
 let c: SessionClinic;
@@ -176,6 +177,46 @@ describe('pay at record time', () => {
     const over = await dispatch(c.env, 'sessions.record', { ...sessionInput(c), payment: { method: 'card', amountCents: 6001 } });
     expect(over).toMatchObject({ ok: false, error: { field: 'payment.amountCents' } });
     expect(contentHash()).toBe(before);
+  });
+
+  it("records the payment in the session's own event, and verify holds the payment row to it", async () => {
+    const { session } = await c.call('sessions.record', { ...sessionInput(c), payment: { method: 'cash', amountCents: 2500 } });
+    const last = c.env.db.prepare('SELECT seq, entity_type, entity_id, after_json FROM audit_events ORDER BY seq DESC LIMIT 1').get() as { seq: number; entity_type: string; entity_id: string; after_json: string };
+    const payment = c.env.db.prepare('SELECT id, amount_cents FROM payments WHERE session_id = ?').get(session.id) as { id: number; amount_cents: number };
+    expect([last.entity_type, last.entity_id]).toEqual(['session', String(session.id)]);
+    expect(JSON.parse(last.after_json).payment).toEqual({
+      id: payment.id, kind: 'payment', sessionId: session.id, packageId: null, refundOfPaymentId: null, chartNumber: 'C-100',
+      method: 'cash', amountCents: 2500, paidOn: '2026-03-02', note: '', afterCloseReason: null,
+    });
+    expect(c.env.db.prepare("SELECT count(*) AS n FROM audit_events WHERE entity_type = 'payment'").get()).toEqual({ n: 0 });
+    expect(verifyRecords(c.env.db)).toMatchObject({ isConsistent: true, problemCount: 0 });
+
+    // A later change to the payment is its own event, merged over what the session's event recorded.
+    await c.call('revenue.voidPayment', { paymentId: payment.id, reason: 'card taken by mistake' });
+    expect(verifyRecords(c.env.db)).toMatchObject({ isConsistent: true });
+    c.env.db.prepare('UPDATE payments SET amount_cents = 250 WHERE id = ?').run(payment.id);
+    expect(verifyRecords(c.env.db).problems).toEqual([
+      expect.objectContaining({ table: 'payments', rowId: payment.id, column: 'amount_cents', message: expect.stringMatching(/amount_cents is 250 but the audit log last recorded 2500/) }),
+    ]);
+  });
+
+  it('answers with the session exactly as reading it back gives it', async () => {
+    await c.call('revenue.closeDay', { date: '2026-03-01', cashCountedCents: 0, note: '' });
+    const variants = [
+      sessionInput(c),
+      { ...sessionInput(c), payment: { method: 'card' as const, amountCents: 3000 } },
+      sessionInput(c, {
+        needles: [{ itemId: c.needleItemId, lotId: c.soonLotId, quantity: 3 }, { itemId: c.needleItemId, lotId: c.laterLotId, quantity: 1 }, { itemId: c.needleItemId, lotId: c.soonLotId, quantity: 2 }],
+        needlesDisposed: 5,
+        countMismatchReason: 'one needle bent on insertion and went to sharps separately',
+      }),
+      sessionInput(c, { kind: 'plan_of_care', chartNumber: 'C-999', consentOverrideReason: 'consent signed on paper, scanned tomorrow', adverseEvent: 'bleeding', adverseEventNote: 'pressure held 2 minutes', supplies: [] }),
+      sessionInput(c, { sessionDate: '2026-03-01', afterCloseReason: 'paper note found the next morning', bodyRegions: ['neck', 'neck', 'low_back'] }),
+    ];
+    for (const input of variants) {
+      const recorded = await c.call('sessions.record', input);
+      expect(recorded.session).toEqual(await c.call('sessions.get', { id: recorded.session.id }));
+    }
   });
 
   it('writes one audit event for the session, listing the movements it made', async () => {
