@@ -139,9 +139,9 @@ const statements = statementsFor((db) => ({
     `INSERT INTO stock_movements (lot_id, item_id, kind, quantity, balance_after, status_after, occurred_on, recorded_at,
        recorded_by, session_id, waste_reason, note, reference, supplier, line_cost_cents, condition_on_arrival, udi_raw,
        destroy_method, witness_staff_id, reverses_movement_id, unit_cost_cents)
-     VALUES (@lotId, @itemId, @kind, @quantity, @balanceAfter, @statusAfter, @occurredOn, @recordedAt,
-       @recordedBy, @sessionId, @wasteReason, @note, @reference, @supplier, @lineCostCents, @conditionOnArrival, @udiRaw,
-       @destroyMethod, @witnessStaffId, @reversesMovementId, @unitCostCents)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?,
+       ?, ?, ?, ?, ?, ?, ?, ?, ?,
+       ?, ?, ?, ?)`,
   ),
   movementById: db.prepare<[number], MovementRow>(`${movementSelect} WHERE m.id = ?`),
   unitCostOfMovement: db.prepare<[number], { unit_cost_cents: number | null }>('SELECT unit_cost_cents FROM stock_movements WHERE id = ?'),
@@ -301,23 +301,21 @@ export function setLotRecall(db: Database, id: number, reference: string, on: st
   statements(db).setLotRecall.run({ id, reference, on });
 }
 
-export function insertMovement(db: Database, m: NewMovement): number {
+/** Where a movement lands: its lot, the balance and status it leaves, and who recorded it when. */
+export type MovementPlacement = Pick<NewMovement, 'lotId' | 'itemId' | 'balanceAfter' | 'statusAfter' | 'recordedAt' | 'recordedBy'>;
+
+/**
+ * Binds by position from the two parts as given: a session writes a movement per stock line, and merging the parts
+ * into one object of twenty named parameters cost more than SQLite's insert of the row.
+ */
+export function insertMovement(db: Database, p: MovementPlacement, m: Omit<NewMovement, keyof MovementPlacement>): number {
   return Number(
-    statements(db).insertMovement.run({
-      sessionId: null,
-      wasteReason: null,
-      note: '',
-      reference: '',
-      supplier: '',
-      lineCostCents: null,
-      conditionOnArrival: null,
-      udiRaw: null,
-      destroyMethod: null,
-      witnessStaffId: null,
-      reversesMovementId: null,
-      unitCostCents: null,
-      ...m,
-    }).lastInsertRowid,
+    statements(db).insertMovement.run(
+      p.lotId, p.itemId, m.kind, m.quantity, p.balanceAfter, p.statusAfter, m.occurredOn, p.recordedAt,
+      p.recordedBy, m.sessionId ?? null, m.wasteReason ?? null, m.note ?? '', m.reference ?? '', m.supplier ?? '',
+      m.lineCostCents ?? null, m.conditionOnArrival ?? null, m.udiRaw ?? null,
+      m.destroyMethod ?? null, m.witnessStaffId ?? null, m.reversesMovementId ?? null, m.unitCostCents ?? null,
+    ).lastInsertRowid,
   );
 }
 

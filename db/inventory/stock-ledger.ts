@@ -88,24 +88,15 @@ export function appendMovementRow(ctx: HandlerContext, lot: LotRow, request: Mov
     );
   }
   const statusAfter = request.statusAfter ?? lot.status;
-  const { quantityField: _field, reason, statusAfter: _status, isAuditedByParent, ...movement } = request;
-  const id = insertMovement(ctx.db, {
-    ...movement,
-    lotId: lot.id,
-    itemId: lot.item_id,
-    balanceAfter,
-    statusAfter,
-    recordedAt: ctx.nowIso,
-    recordedBy: actor.staffId,
-  });
+  const id = insertMovement(ctx.db, { lotId: lot.id, itemId: lot.item_id, balanceAfter, statusAfter, recordedAt: ctx.nowIso, recordedBy: actor.staffId }, request);
   setLotBalance(ctx.db, lot.id, balanceAfter, statusAfter);
-  if (!isAuditedByParent) ctx.audit({
+  if (!request.isAuditedByParent) ctx.audit({
     action: `stock_${request.kind}`,
     entityType: 'lot',
     entityId: lot.id,
     before: { lotNumber: lot.lot_number, onHand: lot.on_hand, status: lot.status },
     after: { movementId: id, kind: request.kind, quantity: request.quantity, onHand: balanceAfter, status: statusAfter, occurredOn: request.occurredOn, sessionId: request.sessionId ?? null, note: request.note ?? '', reference: request.reference ?? '' },
-    reason: reason ?? null,
+    reason: request.reason ?? null,
   });
   // The caller's lot row is now stale; refresh it for any following movement in the same call.
   lot.on_hand = balanceAfter;

@@ -191,7 +191,7 @@ export interface PaymentWithSession {
 export function recordSession(ctx: HandlerContext, input: SessionFields, payment: PaymentWithSession | null = null): { session: SessionDetail; warnings: string[] } {
   const actor = requireActor(ctx);
   const { values, warnings, lots, therapistName, isDayClosed: dayClosed } = checkSession(ctx, input);
-  const id = insertSession(ctx.db, { ...values, recordedAt: ctx.nowIso, recordedBy: actor.staffId });
+  const id = insertSession(ctx.db, values, { at: ctx.nowIso, by: actor.staffId });
   const uses = consumeStock(ctx, id, input, lots);
   // A PT clinic is an FDA device user facility: every adverse event gets an MDR evaluation (21 CFR 803.17).
   if (input.adverseEvent !== 'none') openMdrEvaluationForSession(ctx, id, input.sessionDate, `${input.adverseEvent}: ${input.adverseEventNote}`);

@@ -87,10 +87,10 @@ const statements = statementsFor((db) => ({
        hand_hygiene, gloves_worn, skin_prep, needles_to_sharps, needles_opened, needles_disposed, count_mismatch_reason,
        sharps_container_id, pain_before, pain_after, adverse_event, adverse_event_note, notes, price_cents,
        consent_override_reason, after_close_reason, recorded_at, recorded_by)
-     VALUES (@sessionDate, @startTime, @startedAt, @therapistId, @chartNumber, @kind, @room, @bodyRegionsJson,
-       @handHygiene, @glovesWorn, @skinPrep, @needlesToSharps, @needlesOpened, @needlesDisposed, @countMismatchReason,
-       @sharpsContainerId, @painBefore, @painAfter, @adverseEvent, @adverseEventNote, @notes, @priceCents,
-       @consentOverrideReason, @afterCloseReason, @recordedAt, @recordedBy)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?,
+       ?, ?, ?, ?, ?, ?, ?,
+       ?, ?, ?, ?, ?, ?, ?,
+       ?, ?, ?, ?)`,
   ),
   amend: db.prepare(
     `UPDATE sessions SET session_date = @sessionDate, start_time = @startTime, started_at = @startedAt,
@@ -231,8 +231,16 @@ export function findSessionRow(db: Database, id: number): SessionRow | undefined
   return statements(db).byId.get(id);
 }
 
-export function insertSession(db: Database, values: SessionValues & { recordedAt: string; recordedBy: number }): number {
-  return Number(statements(db).insert.run(values).lastInsertRowid);
+/** Binds by position, in the column order above: no merged copy of the values per session. */
+export function insertSession(db: Database, v: SessionValues, recorded: { at: string; by: number }): number {
+  return Number(
+    statements(db).insert.run(
+      v.sessionDate, v.startTime, v.startedAt, v.therapistId, v.chartNumber, v.kind, v.room, v.bodyRegionsJson,
+      v.handHygiene, v.glovesWorn, v.skinPrep, v.needlesToSharps, v.needlesOpened, v.needlesDisposed, v.countMismatchReason,
+      v.sharpsContainerId, v.painBefore, v.painAfter, v.adverseEvent, v.adverseEventNote, v.notes, v.priceCents,
+      v.consentOverrideReason, v.afterCloseReason, recorded.at, recorded.by,
+    ).lastInsertRowid,
+  );
 }
 
 export function amendSessionRow(db: Database, id: number, values: SessionValues): void {
