@@ -21,16 +21,41 @@ type Caller = (method: string, input: unknown) => Promise<{ ok: boolean; value?:
 
 const dispatcherCaller = (env: AppEnvironment): Caller => (method, input) => dispatch(env, method as never, input as never);
 
-/** A valid paid self-pay session for today from the clinic's FEFO lots and kit; refreshed when a lot runs low. */
+const needlesPerSession = 6;
+
+/** The fullest lot of an item (or of any needle) usable today with at least `quantity` left. */
+function fullestUsableLot(db: Database, item: { itemId: number } | 'any needle', quantity: number, today: string): { itemId: number; lotId: number } | undefined {
+  return db
+    .prepare(
+      `SELECT l.item_id AS itemId, l.id AS lotId FROM stock_lots l JOIN stock_items i ON i.id = l.item_id
+       WHERE (i.id = @itemId OR (@itemId IS NULL AND i.kind = 'needle')) AND l.status = 'available' AND l.on_hand >= @quantity
+         AND (l.expiry_date IS NULL OR l.expiry_date >= @today)
+       ORDER BY l.on_hand DESC LIMIT 1`,
+    )
+    .get({ itemId: item === 'any needle' ? null : item.itemId, quantity, today }) as { itemId: number; lotId: number } | undefined;
+}
+
+/**
+ * A valid paid self-pay session for today from the clinic's FEFO lots and kit; refreshed when a lot runs low. A FEFO
+ * lot down to its last few (fewer than a line takes) gives way to the fullest usable lot of the same item.
+ */
 async function sessionTemplate(call: Caller, db: Database): Promise<RecordInput> {
   const status = await call('clinic.status', {});
   if (!status.ok) throw new Error(status.error?.message);
   const today = (status.value as { today: string }).today;
   const defaults = await call('sessions.formDefaults', { kind: 'self_pay', date: today });
   if (!defaults.ok) throw new Error(defaults.error?.message);
-  const d = defaults.value as { therapists: Array<{ id: number }>; needleItems: Array<{ itemId: number; lotId: number | null; onHand: number }>; kit: Array<{ itemId: number; lotId: number | null; quantity: number }>; priceCents: number };
-  const needle = d.needleItems.filter((n) => n.lotId !== null).sort((a, b) => b.onHand - a.onHand)[0];
+  const d = defaults.value as { needleItems: Array<{ itemId: number; lotId: number | null; onHand: number }>; kit: Array<{ itemId: number; lotId: number | null; quantity: number }>; priceCents: number };
+  const needle =
+    d.needleItems.filter((n) => n.lotId !== null && n.onHand >= needlesPerSession).sort((a, b) => b.onHand - a.onHand)[0] ??
+    fullestUsableLot(db, 'any needle', needlesPerSession, today);
   if (!needle?.lotId) throw new Error('no needle stock in the bench clinic');
+  const onHand = db.prepare('SELECT on_hand FROM stock_lots WHERE id = ?').pluck();
+  // A kit item with no usable stock at all is left out, as the form would leave it.
+  const supplies = d.kit.flatMap((k) => {
+    const lotId = k.lotId !== null && (onHand.get(k.lotId) as number) >= k.quantity ? k.lotId : fullestUsableLot(db, k, k.quantity, today)?.lotId;
+    return lotId === undefined ? [] : [{ itemId: k.itemId, lotId, quantity: k.quantity }];
+  });
   const chart = db.prepare('SELECT chart_number FROM consents WHERE revoked_on IS NULL ORDER BY id LIMIT 1').get() as { chart_number: string };
   const therapistId = (db.prepare("SELECT id FROM staff WHERE role = 'therapist' AND is_active = 1 ORDER BY id LIMIT 1").get() as { id: number }).id;
   return {
@@ -41,13 +66,13 @@ async function sessionTemplate(call: Caller, db: Database): Promise<RecordInput>
     kind: 'self_pay',
     room: 'Room 1',
     bodyRegions: ['neck'],
-    needles: [{ itemId: needle.itemId, lotId: needle.lotId, quantity: 6 }],
-    supplies: d.kit.filter((k) => k.lotId !== null).map((k) => ({ itemId: k.itemId, lotId: k.lotId as number, quantity: k.quantity })),
+    needles: [{ itemId: needle.itemId, lotId: needle.lotId, quantity: needlesPerSession }],
+    supplies,
     handHygiene: true,
     glovesWorn: true,
     skinPrep: true,
     needlesToSharps: true,
-    needlesDisposed: 6,
+    needlesDisposed: needlesPerSession,
     painBefore: 6,
     painAfter: 3,
     payment: { method: 'card', amountCents: d.priceCents },

@@ -1,4 +1,5 @@
 // The one entry point both transports call: validate, authorise, run in a transaction, map every failure.
+import type { Database, Transaction } from 'better-sqlite3';
 import type { z } from 'zod';
 import { appendAuditEvent } from '../audit/audit-log';
 import type { AuditEntry } from '../audit/audit-entry';
@@ -76,9 +77,25 @@ async function run(
 ): Promise<unknown> {
   const ctx = makeContext(env, actor, now);
   if (spec.kind === 'task') return await handler(ctx, input);
-  if (spec.kind === 'read') return env.db.transaction(() => handler(ctx, input)).deferred();
+  const transaction = transactionOf(env.db);
+  if (spec.kind === 'read') return transaction.deferred(() => handler(ctx, input));
   // A write and its audit events commit together or not at all.
-  return env.db.transaction(() => handler(ctx, input)).immediate();
+  return transaction.immediate(() => handler(ctx, input));
+}
+
+/**
+ * One transaction wrapper per connection, given the work to run: db.transaction builds four wrapper functions and
+ * defines their properties on every call, which cost more than the BEGIN of a small call.
+ */
+const transactions = new WeakMap<Database, Transaction<(work: () => unknown) => unknown>>();
+
+function transactionOf(db: Database): Transaction<(work: () => unknown) => unknown> {
+  let transaction = transactions.get(db);
+  if (!transaction) {
+    transaction = db.transaction((work: () => unknown) => work());
+    transactions.set(db, transaction);
+  }
+  return transaction;
 }
 
 export function makeContext(env: AppEnvironment, actor: Actor | null, now: Date): HandlerContext {

@@ -8,6 +8,7 @@ describe('canonicalJson', () => {
 
   it('orders keys by UTF-16 code units: capitals before small letters, a surrogate pair before U+FFFF', () => {
     expect(canonicalJson({ '\uffff': 1, '😀': 2, a: 3, B: 4, é: 5 })).toBe('{"B":4,"a":3,"é":5,"😀":2,"\uffff":1}');
+    expect(canonicalJson({ 'say "hi"': 1, 'two\nlines': 2, $ref: 3, _id: 4 })).toBe('{"$ref":3,"_id":4,"say \\"hi\\"":1,"two\\nlines":2}');
   });
 
   it('writes numbers, strings and literals as ECMAScript JSON does, -0 as 0', () => {

@@ -1,6 +1,9 @@
 // Canonical JSON (RFC 8785 style): sorted keys, no white space, ECMAScript number and string forms.
 // The exact rules are written down in CANONICAL-ENCODING.md beside this file.
 
+/** A key JSON writes as it is, in quotes (nothing to escape): nearly every key the app records. */
+const plainKey = /^[A-Za-z_$][\w$]*$/;
+
 export function canonicalJson(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   switch (typeof value) {
@@ -25,7 +28,7 @@ export function canonicalJson(value: unknown): string {
       for (const key of keys) {
         const item = object[key];
         if (item === undefined) continue;
-        text += `${text.length === 1 ? '' : ','}${JSON.stringify(key)}:${canonicalJson(item)}`;
+        text += `${text.length === 1 ? '' : ','}${plainKey.test(key) ? `"${key}"` : JSON.stringify(key)}:${canonicalJson(item)}`;
       }
       return `${text}}`;
     }
