@@ -180,7 +180,8 @@ function checkAuditedTable(db: Database, spec: AuditedTable, found: ProblemList,
       continue;
     }
     const event: ParsedEvent = { seq, entityId, action, before: asObject(parsed.before), after: asObject(parsed.after) };
-    if (event.after) state = { ...state, ...event.after };
+    // state is this entity's own object (made in start), so the merge may change it in place.
+    if (event.after) Object.assign(state, event.after);
     spec.claims?.(claims, event);
     if (embeds && spec.embeds) collectEmbedded(embeds, event, spec.embeds, found);
   }
