@@ -39,13 +39,25 @@ export function listAuditEvents(db: Database, filter: AuditFilter): AuditPage {
     where.push('e.actor_staff_id = @staffId');
     params.staffId = filter.staffId;
   }
-  if (filter.entityType) {
-    where.push('e.entity_type = @entityType');
-    params.entityType = filter.entityType;
-  }
-  if (filter.entityId) {
-    where.push('e.entity_id = @entityId');
+  if (filter.entityType === 'payment' && filter.entityId) {
+    // A payment taken as its session was recorded is created by the session's event (it holds it under "payment"):
+    // a payment's history starts there. Its session is found through the payments table, so the index serves both.
+    where.push(
+      `((e.entity_type = 'payment' AND e.entity_id = @entityId)
+        OR (e.entity_type = 'session' AND e.action = 'create'
+          AND e.entity_id = (SELECT CAST(p.session_id AS TEXT) FROM payments p WHERE p.id = CAST(@entityId AS INTEGER))
+          AND e.body ->> '$.after.payment.id' = CAST(@entityId AS INTEGER)))`,
+    );
     params.entityId = filter.entityId;
+  } else {
+    if (filter.entityType) {
+      where.push('e.entity_type = @entityType');
+      params.entityType = filter.entityType;
+    }
+    if (filter.entityId) {
+      where.push('e.entity_id = @entityId');
+      params.entityId = filter.entityId;
+    }
   }
   if (filter.action) {
     where.push('e.action = @action');

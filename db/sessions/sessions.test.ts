@@ -194,6 +194,9 @@ describe('pay at record time', () => {
     // A later change to the payment is its own event, merged over what the session's event recorded.
     await c.call('revenue.voidPayment', { paymentId: payment.id, reason: 'card taken by mistake' });
     expect(verifyRecords(c.env.db)).toMatchObject({ isConsistent: true });
+    // The payment's history in the audit log starts with its session's event.
+    const history = await c.call('audit.list', { entityType: 'payment', entityId: String(payment.id) });
+    expect(history.events.map((e) => [e.action, e.entityType, e.entityId])).toEqual([['void', 'payment', String(payment.id)], ['create', 'session', String(session.id)]]);
     c.env.db.prepare('UPDATE payments SET amount_cents = 250 WHERE id = ?').run(payment.id);
     expect(verifyRecords(c.env.db).problems).toEqual([
       expect.objectContaining({ table: 'payments', rowId: payment.id, column: 'amount_cents', message: expect.stringMatching(/amount_cents is 250 but the audit log last recorded 2500/) }),
