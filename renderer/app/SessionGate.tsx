@@ -1,7 +1,7 @@
 // Decides the one screen to show: first-run setup, sign-in (nothing clinical behind it), or the app itself.
 import { Button, Center, Stack } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { Suspense, useEffect } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useLocation } from 'react-router';
 import { useApiClient } from '../api/ApiClientProvider';
 import { apiQueryKey, useApiQuery } from '../api/useApiQuery';
@@ -27,13 +27,23 @@ export function SessionGate() {
 
   // The first screen's code downloads while clinic.status is answered, and its first read starts as soon as the
   // user is known to be signed in: in parallel, rather than status, then code, then data one after the other.
-  useEffect(() => areaOf(pathname).Page.preload(), [pathname]);
+  // The frame waits for the first page's code (a frame around a page still loading would show a second loader).
+  const [isFirstPageIn, setIsFirstPageIn] = useState(false);
+  useEffect(() => {
+    let isCurrent = true;
+    void areaOf(pathname).Page.preload().then(() => {
+      if (isCurrent) setIsFirstPageIn(true);
+    });
+    return () => {
+      isCurrent = false;
+    };
+  }, [pathname]);
   useEffect(() => {
     if (!isSignedIn) return;
     areaOf(pathname).prefetch?.((method, input) => void queryClient.prefetchQuery({ queryKey: apiQueryKey(method, input), queryFn: () => client.call(method, input) }));
   }, [isSignedIn, pathname, queryClient, client]);
 
-  if (status.isPending) return <PageLoader label="Opening the clinic" />;
+  if (status.isPending || (isSignedIn && !isFirstPageIn)) return <PageLoader label="Opening the clinic" />;
   if (status.isError) {
     return (
       <Center p="xl">

@@ -1,12 +1,11 @@
 // Every area of the app with its address and navigation label; routes and the navigation bar both read this list.
-import type { ComponentType } from 'react';
 import type { MethodInput, MethodName } from '../../db/api/contract';
 import { lazyPage, type LazyPage } from './lazy-page';
 
 export interface Area {
   path: string;
   label: string;
-  Page: LazyPage<ComponentType>;
+  Page: LazyPage;
   /** The reads the page makes first, started as soon as the user is known to be signed in (before its code arrives). */
   prefetch?: (read: <M extends MethodName>(method: M, input: MethodInput<M>) => void) => void;
 }

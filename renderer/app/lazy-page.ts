@@ -1,15 +1,31 @@
 // Loads a page's code only when its area is first opened, so the first screen starts with little JavaScript.
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { createElement, lazy, type ComponentType, type FunctionComponent } from 'react';
 
-export type LazyPage<P extends ComponentType> = LazyExoticComponent<P> & {
-  /** Starts loading the page's code now (the browser shares the download with the later render). */
-  preload: () => void;
+export type LazyPage = FunctionComponent & {
+  /** Starts loading the page's code now (the browser shares the download with the later render); resolves when it is in. */
+  preload: () => Promise<void>;
 };
 
+/**
+ * A page whose code loads on first use. Once the code is in (preloaded, or rendered before), the page renders it
+ * directly: React.lazy would suspend once more, and React shows a revealed Suspense boundary's content no sooner
+ * than 300 ms after its fallback, which on the first screen cost more than loading the code.
+ */
 export function lazyPage<Module extends Record<Name, ComponentType>, Name extends string>(
   load: () => Promise<Module>,
   name: Name,
-): LazyPage<Module[Name]> {
-  const page = lazy(async () => ({ default: (await load())[name] }));
-  return Object.assign(page, { preload: () => void load().catch(() => undefined) });
+): LazyPage {
+  let loaded: ComponentType | null = null;
+  let loading: Promise<ComponentType> | null = null;
+  const loadOnce = () =>
+    (loading ??= load().then(
+      (module) => (loaded = module[name]),
+      (error: unknown) => {
+        loading = null; // a failed download may be retried
+        throw error;
+      },
+    ));
+  const Lazy = lazy(async () => ({ default: await loadOnce() }));
+  const page: FunctionComponent = () => createElement(loaded ?? Lazy);
+  return Object.assign(page, { preload: () => loadOnce().then(() => undefined, () => undefined) });
 }
