@@ -73,27 +73,29 @@ function requireSelfPaySession(ctx: HandlerContext, sessionId: number) {
   return session;
 }
 
+/** A payment may not be more than what is still owed on its session. */
+function assertWithinBalance(session: { id: number }, balanceCents: number, amountCents: number, field: string): void {
+  if (amountCents > balanceCents) {
+    throw ruleViolation(`The balance of session #${session.id} is ${formatCents(balanceCents)}; a payment of ${formatCents(amountCents)} is more than that.`, field);
+  }
+}
+
+function paymentOfSession(
+  session: { id: number; chartNumber: string },
+  p: { method: PaymentMethod; amountCents: number; paidOn: string; note: string; afterCloseReason: string | null },
+): NewPayment {
+  return { kind: 'payment', sessionId: session.id, packageId: null, refundOfPaymentId: null, chartNumber: session.chartNumber, ...p };
+}
+
 export function recordPayment(
   ctx: HandlerContext,
   input: { sessionId: number; method: PaymentMethod; amountCents: number; paidOn: string; note: string; afterCloseReason: string },
 ): PaymentView {
   assertNotFuture(ctx, input.paidOn, 'paidOn');
   const session = requireSelfPaySession(ctx, input.sessionId);
-  if (input.amountCents > session.balanceCents) {
-    throw ruleViolation(`The balance of session #${session.id} is ${formatCents(session.balanceCents)}; a payment of ${formatCents(input.amountCents)} is more than that.`, 'amountCents');
-  }
-  return insertPayment(ctx, {
-    kind: 'payment',
-    sessionId: session.id,
-    packageId: null,
-    refundOfPaymentId: null,
-    chartNumber: session.chartNumber,
-    method: input.method,
-    amountCents: input.amountCents,
-    paidOn: input.paidOn,
-    note: input.note,
-    afterCloseReason: lateEntryReason(ctx, input.paidOn, input.afterCloseReason),
-  });
+  assertWithinBalance(session, session.balanceCents, input.amountCents, 'amountCents');
+  const { method, amountCents, paidOn, note } = input;
+  return insertPayment(ctx, paymentOfSession(session, { method, amountCents, paidOn, note, afterCloseReason: lateEntryReason(ctx, paidOn, input.afterCloseReason) }));
 }
 
 /** What a session's create event records of the payment taken with it: the payment's own create event, as it would be. */
@@ -110,24 +112,14 @@ export function insertPaymentOfNewSession(
   input: { method: PaymentMethod; amountCents: number; afterCloseReason: string },
 ): PaymentOfNewSession {
   if (session.kind !== 'self_pay') throw ruleViolation('This session is part of a plan of care; it is documented, not charged.', 'payment');
-  if (input.amountCents > session.priceCents) {
-    throw ruleViolation(
-      `The balance of session #${session.id} is ${formatCents(session.priceCents)}; a payment of ${formatCents(input.amountCents)} is more than that.`,
-      'payment.amountCents',
-    );
-  }
-  const payment: NewPayment = {
-    kind: 'payment',
-    sessionId: session.id,
-    packageId: null,
-    refundOfPaymentId: null,
-    chartNumber: session.chartNumber,
+  assertWithinBalance(session, session.priceCents, input.amountCents, 'payment.amountCents');
+  const payment = paymentOfSession(session, {
     method: input.method,
     amountCents: input.amountCents,
     paidOn: session.sessionDate,
     note: '',
     afterCloseReason: lateEntryReasonOn(session.isDayClosed, session.sessionDate, input.afterCloseReason),
-  };
+  });
   return { id: insertPaymentRow(ctx, payment), ...payment };
 }
 
