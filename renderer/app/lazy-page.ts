@@ -1,5 +1,5 @@
 // Loads a page's code only when its area is first opened, so the first screen starts with little JavaScript.
-import { createElement, lazy, type ComponentType, type FunctionComponent } from 'react';
+import { createElement, lazy, useState, type ComponentType, type FunctionComponent } from 'react';
 
 export type LazyPage = FunctionComponent & {
   /** Starts loading the page's code now (the browser shares the download with the later render); resolves when it is in. */
@@ -26,6 +26,10 @@ export function lazyPage<Module extends Record<Name, ComponentType>, Name extend
       },
     ));
   const Lazy = lazy(async () => ({ default: await loadOnce() }));
-  const page: FunctionComponent = () => createElement(loaded ?? Lazy);
+  const page: FunctionComponent = () => {
+    // Chosen once per mount: turning from Lazy to the loaded component on a later render would remount the page.
+    const [Component] = useState<ComponentType>(() => loaded ?? Lazy);
+    return createElement(Component);
+  };
   return Object.assign(page, { preload: () => loadOnce().then(() => undefined, () => undefined) });
 }
