@@ -44,6 +44,22 @@ describe('the compliance demo', () => {
     expect(containers.filter((c) => c.status === 'sealed' && (c.sealedOn ?? '') <= newest)).toEqual([]);
   });
 
+  it("puts every session's needles into the container in service in its room that day, none past its fill line", async () => {
+    const count = (sql: string) => env.db.prepare(sql).pluck().get() as number;
+    expect(count('SELECT count(*) FROM sessions')).toBeGreaterThan(200);
+    expect(count('SELECT count(*) FROM sessions WHERE sharps_container_id IS NULL')).toBe(0);
+    expect(
+      count(`SELECT count(*) FROM sessions s JOIN sharps_containers c ON c.id = s.sharps_container_id
+             WHERE c.room <> s.room OR s.session_date < c.placed_in_service_on OR s.session_date >= coalesce(c.sealed_on, '9999')`),
+    ).toBe(0);
+    const { containers } = await call('compliance.listContainers', { includeClosed: true });
+    for (const c of containers) expect(c.needlesIn, c.label).toBeLessThan(c.capacityNeedles);
+    // The one in service may have been placed only days ago (over a weekend, with no session yet).
+    for (const c of containers.filter((c) => c.status !== 'in_service')) expect(c.needlesIn, c.label).toBeGreaterThan(0);
+    // Sealed at the level its needles reached, as its last weekly check said.
+    for (const c of containers.filter((c) => c.status !== 'in_service')) expect(['half', 'three_quarter']).toContain(c.sealedLevel);
+  });
+
   it('clears every demo therapist for the whole demo period, with one credential expiring soon', async () => {
     const today = (await call('clinic.status', {})).today;
     const { therapists } = await call('compliance.listCredentials', {});

@@ -5,6 +5,8 @@ import type { LocalCaller } from '../api/local-caller';
 import type { AppEnvironment } from '../api/handler-context';
 import type { DemoScale, DemoStep } from '../demo/seed-demo';
 import { addDays, addWorkDays, firstOfMonth, addMonths } from './compliance-dates';
+import { sessionsPerTherapistDay } from '../inventory/inventory-demo';
+import { demoNeedlesPerSession } from '../sessions/sessions-demo';
 import type { FillLevel } from './sharps-contract';
 
 const rooms = ['Room 1', 'Room 2'];
@@ -62,36 +64,74 @@ const pickupEveryDays = 91;
 const certificateAfterDays = 28;
 
 /**
- * Two rooms, each with a container in service and the ones sealed before it since the demo's first day, every one
- * checked weekly; a pickup with its manifest every quarter takes what has been sealed, and its certificate of
- * destruction follows four weeks later (the newest may still be on its way).
+ * Needles a demo container is sized for: what its room's therapists put in it over its life would fill four fifths,
+ * so it is sealed at three quarters (sessions on weekdays; each room has half the therapists).
  */
-async function seedContainers(call: LocalCaller, today: string, scale: DemoScale): Promise<void> {
-  const start = addDays(today, -scale.years * 365);
-  const sealed: Array<{ id: number; sealedOn: string }> = [];
-  for (const [r, room] of rooms.entries()) {
-    let placedOn = addDays(start, r * 14);
-    for (let k = 0; ; k += 1) {
-      const sealedOn = addDays(placedOn, containerLifeDays);
-      const isCurrent = sealedOn >= today;
-      const c = await call('compliance.registerContainer', {
-        label: `R${r + 1}-${String(k + 1).padStart(3, '0')}`,
-        size: '2 gal',
-        make: 'BD Home Sharps',
-        room,
-        capacityNeedles: 2500,
-        placedInServiceOn: placedOn,
-        note: 'Wall bracket beside the treatment table.',
-      });
-      const end = isCurrent ? today : sealedOn;
-      for (let day = 7; addDays(placedOn, day) < end; day += 7) {
-        await call('compliance.recordFillCheck', { containerId: c.id, checkedOn: addDays(placedOn, day), level: levelAt(day / containerLifeDays), isUprightAndClosed: true });
+function demoContainerCapacity(scale: DemoScale): number {
+  const needlesPerSession = (demoNeedlesPerSession.fewest + demoNeedlesPerSession.most) / 2;
+  const needlesPerDay = Math.ceil(scale.therapists / rooms.length) * sessionsPerTherapistDay(scale) * (5 / 7) * needlesPerSession;
+  return Math.ceil((needlesPerDay * containerLifeDays) / 0.8 / 10) * 10;
+}
+
+/**
+ * Each room's containers since the demo's first day, registered before the sessions so that every session's needles
+ * go into the one in service in its room that day (sessions.record picks it). Each is placed the day the one before
+ * it is sealed; the rooms' seals fall two weeks apart, so the first in Room 2 serves two weeks longer.
+ */
+export const seedDemoContainers: DemoStep = {
+  name: 'sharps containers in the treatment rooms',
+  async run(call, _env, _progress, scale) {
+    const today = await todayOf(call);
+    const start = addDays(today, -scale.years * 365);
+    const capacityNeedles = demoContainerCapacity(scale);
+    for (const [r, room] of rooms.entries()) {
+      let placedOn = start;
+      let sealedOn = addDays(start, containerLifeDays + r * 14);
+      for (let k = 0; ; k += 1) {
+        await call('compliance.registerContainer', {
+          label: `R${r + 1}-${String(k + 1).padStart(3, '0')}`,
+          size: '2 gal',
+          make: 'BD Home Sharps',
+          room,
+          capacityNeedles,
+          placedInServiceOn: placedOn,
+          note: 'Wall bracket beside the treatment table.',
+        });
+        if (sealedOn >= today) break;
+        placedOn = sealedOn;
+        sealedOn = addDays(sealedOn, containerLifeDays);
       }
-      if (isCurrent) break;
-      await call('compliance.recordFillCheck', { containerId: c.id, checkedOn: sealedOn, level: 'three_quarter', isUprightAndClosed: true, note: 'At the fill line: sealed and replaced.' });
-      await call('compliance.sealContainer', { containerId: c.id, sealedOn, level: 'three_quarter' });
+    }
+  },
+};
+
+/**
+ * The containers' lives after the sessions filled them: checked weekly at the level their needles reached, sealed the
+ * day the next one was placed; a pickup with its manifest every quarter takes what has been sealed, and its
+ * certificate of destruction follows four weeks later (the newest may still be on its way).
+ */
+async function checkSealAndCollect(call: LocalCaller, env: AppEnvironment, today: string, scale: DemoScale): Promise<void> {
+  const start = addDays(today, -scale.years * 365);
+  const { containers } = await call('compliance.listContainers', { includeClosed: true });
+  // The demo reads the sessions' needle counts; every record it writes still goes through the API.
+  const needlesBy = env.db.prepare<[number, string], number>(
+    "SELECT coalesce(sum(needles_disposed), 0) FROM sessions WHERE sharps_container_id = ? AND status = 'recorded' AND session_date <= ?",
+  ).pluck();
+  const levelOn = (c: { id: number; capacityNeedles: number }, date: string) => levelAt((needlesBy.get(c.id, date) ?? 0) / c.capacityNeedles);
+  const sealed: Array<{ id: number; sealedOn: string }> = [];
+  for (const room of rooms) {
+    const inRoom = containers.filter((c) => c.room === room).sort((a, b) => a.placedInServiceOn.localeCompare(b.placedInServiceOn) || a.id - b.id);
+    for (const [k, c] of inRoom.entries()) {
+      const sealedOn = inRoom[k + 1]?.placedInServiceOn ?? null;
+      for (let day = 7; addDays(c.placedInServiceOn, day) < (sealedOn ?? today); day += 7) {
+        const checkedOn = addDays(c.placedInServiceOn, day);
+        await call('compliance.recordFillCheck', { containerId: c.id, checkedOn, level: levelOn(c, checkedOn), isUprightAndClosed: true });
+      }
+      if (sealedOn === null) continue;
+      const level = levelOn(c, sealedOn);
+      await call('compliance.recordFillCheck', { containerId: c.id, checkedOn: sealedOn, level, isUprightAndClosed: true, note: 'At the fill line: sealed and replaced.' });
+      await call('compliance.sealContainer', { containerId: c.id, sealedOn, level });
       sealed.push({ id: c.id, sealedOn });
-      placedOn = sealedOn;
     }
   }
   sealed.sort((a, b) => a.sealedOn.localeCompare(b.sealedOn));
@@ -264,8 +304,8 @@ export const seedDemoCompliance: DemoStep = {
   async run(call, env, progress, scale) {
     const today = await todayOf(call);
     await seedDemoCredentials.run(call, env, progress, scale);
-    progress('  sharps containers and pickups');
-    await seedContainers(call, today, scale);
+    progress('  sharps container checks, seals and pickups');
+    await checkSealAndCollect(call, env, today, scale);
     progress('  training, vaccination offers, plan reviews, injury log');
     await seedStaffRecords(call, today, scale);
     await seedInjury(call, today);

@@ -2,7 +2,7 @@
 import { makeContext } from '../api/dispatch';
 import type { AppEnvironment } from '../api/handler-context';
 import { localCaller, type LocalCaller } from '../api/local-caller';
-import { seedDemoCompliance, seedDemoCredentials } from '../compliance/compliance-demo';
+import { seedDemoCompliance, seedDemoContainers, seedDemoCredentials } from '../compliance/compliance-demo';
 import { seedDemoInventory, seedDemoStockEvents } from '../inventory/inventory-demo';
 import { seedDemoSessions } from '../sessions/sessions-demo';
 import { seedDemoStaff } from '../staff/staff-demo';
@@ -25,7 +25,7 @@ export interface DemoStep {
 }
 
 /** In order: later steps use what earlier ones made (staff before sessions, lots before use). */
-export const demoSteps: DemoStep[] = [seedDemoStaff, seedDemoInventory, seedDemoCredentials, seedDemoSessions, seedDemoStockEvents, seedDemoCompliance];
+export const demoSteps: DemoStep[] = [seedDemoStaff, seedDemoInventory, seedDemoCredentials, seedDemoContainers, seedDemoSessions, seedDemoStockEvents, seedDemoCompliance];
 
 export async function seedDemoClinic(
   env: AppEnvironment,

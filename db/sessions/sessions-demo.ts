@@ -55,6 +55,9 @@ function adverseEventFor(random: DemoRandom): { event: AdverseEvent; note: strin
   return { event: 'none', note: '' };
 }
 
+/** Needles a demo session uses (the demo's sharps containers are sized from it). */
+export const demoNeedlesPerSession = { fewest: 3, most: 10 };
+
 export const seedDemoSessions: DemoStep = {
   name: 'sessions, payments and packages',
   async run(call, env, progress, scale) {
@@ -99,7 +102,7 @@ export const seedDemoSessions: DemoStep = {
             }
           }
           const needleItem = random.pick(needleItems);
-          const needleCount = random.int(3, 10);
+          const needleCount = random.int(demoNeedlesPerSession.fewest, demoNeedlesPerSession.most);
           const needles = await stock.take(needleItem.id, needleCount);
           if (needles.length === 0) continue;
           const supplies: MethodInput<'sessions.record'>['supplies'] = [];
