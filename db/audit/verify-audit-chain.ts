@@ -138,7 +138,11 @@ export async function verifyAuditChainOfFile(path: string, options: ParallelOpti
       firstSeq === 1 ? GENESIS_HASH : (db.prepare('SELECT hash FROM audit_events WHERE seq = ?').pluck().get(firstSeq - 1) as string | undefined),
     );
     if (startHashes.some((h) => h === undefined)) return oneThread();
-    const outcomes = await Promise.all(ranges.map((range, i) => checkRangeOnWorker(path, range.firstSeq, range.lastSeq, startHashes[i] as string)));
+    // The first range is checked here while workers check the rest: one thread fewer to start, and this one is idle otherwise.
+    const onWorkers = Promise.all(ranges.slice(1).map((range, i) => checkRangeOnWorker(path, range.firstSeq, range.lastSeq, startHashes[i + 1] as string)));
+    const first = ranges[0] as { firstSeq: number; lastSeq: number };
+    const here = checkEventRange(pagesOf(db.prepare(pageSql).raw(true), first.firstSeq, first.lastSeq), first.firstSeq, GENESIS_HASH, hashingOf(db));
+    const outcomes = [here, ...(await onWorkers)];
     // Each range started from the stored hash before it; the range before must have proved that hash, up to its end.
     const isWhole = outcomes.every((o, i) => o.broken === null && o.lastSeq === ranges[i]?.lastSeq);
     if (!isWhole) return oneThread();
