@@ -15,8 +15,12 @@ export async function medianOf(runs: number, fn: () => unknown): Promise<Timing>
     await fn();
     times.push(performance.now() - start);
   }
-  const sorted = [...times].sort((a, b) => a - b);
-  return { medianMs: sorted[Math.floor(sorted.length / 2)] ?? 0, runs: times };
+  return { medianMs: median(times), runs: times };
+}
+
+/** The middle value (the upper middle of an even count); 0 for none. */
+export function median(values: readonly number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 }
 
 export interface FigureResult {
@@ -25,7 +29,7 @@ export interface FigureResult {
   unit: string;
   baseline: number | null;
   baselineLabel: string;
-  /** value / baseline (or baseline / value for rates, so > 1 always means "slower than the baseline"). */
+  /** How the value compares with the baseline, in the terms of the figure's target (2a: dispatcher / bare, so ≥ 0.6). */
   ratio: number | null;
   target: string;
   /** Null for a figure reported without a target. */

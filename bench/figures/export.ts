@@ -11,7 +11,7 @@ import { rangeParams } from '../../db/exports/export-bundle';
 import { resolveExportLogs } from '../../db/exports/log-registry';
 import { openDatabase } from '../../db/open-database';
 import { openBenchEnvironment } from '../bench-environment';
-import { round, type FigureResult } from '../measure';
+import { median, round, type FigureResult } from '../measure';
 import type { ExportChildReport } from './export-child';
 
 const sqliteCli = '/usr/bin/sqlite3';
@@ -92,8 +92,6 @@ async function runOnce(path: string, from: string, to: string): Promise<Run> {
   if (pdf === undefined) throw new Error('the export reported no PDF stage');
   return { csvMs: pdf - preparing, totalMs: report.totalMs, maxRssMb: report.maxRssMb, cliMs: await cliOnce(path) };
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 /** One full export takes tens of seconds: `runs` (at least 3) after one warm-up, each beside its sqlite3 dump. */
 export async function benchExport(path: string, runs: number): Promise<FigureResult[]> {

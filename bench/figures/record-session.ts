@@ -11,7 +11,7 @@ import type { MethodInput } from '../../db/api/contract';
 import type { AppEnvironment } from '../../db/api/handler-context';
 import { openDatabase } from '../../db/open-database';
 import { openBenchEnvironment } from '../bench-environment';
-import { round, spreadOf, type FigureResult } from '../measure';
+import { median, round, spreadOf, type FigureResult } from '../measure';
 import { scratchCopy } from '../bench-data';
 import { startWebProcess, type WebProcess } from '../web-process';
 
@@ -195,8 +195,6 @@ const ratioRounds = 11;
  * is already waiting, as on a busy front desk; with one, the process idles between each answer and the next request.
  */
 const httpClients = 2;
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 /**
  * Each path writes to its own scratch copy, all three made before timing starts. After a warm-up of

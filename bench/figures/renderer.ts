@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { startWebServer } from '../../server/web-server';
 import { openBenchEnvironment } from '../bench-environment';
-import { round, spreadOf, type FigureResult } from '../measure';
+import { median, round, spreadOf, type FigureResult } from '../measure';
 
 // BENCH_RENDERER_DIR measures another build (a helper's own outDir) without touching dist/.
 const rendererDir = process.env.BENCH_RENDERER_DIR ?? join(__dirname, '..', '..', '..', 'dist', 'renderer');
@@ -59,10 +59,10 @@ export async function benchRenderer(path: string, runs: number): Promise<FigureR
     await server.close();
     env.db.close();
   }
-  const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? 0;
+  const medianMs = median(times);
   const sizes = initialJavaScriptKb();
   return [
-    { figure: '7a. Renderer: navigation to Dashboard charts drawn', value: median, unit: 'ms', baseline: null, baselineLabel: `headless Chromium, all ${chartCount} charts`, ratio: null, target: '≤ 1,500 ms', pass: median <= 1500, notes: `runs: ${spreadOf(times)} ms` },
+    { figure: '7a. Renderer: navigation to Dashboard charts drawn', value: medianMs, unit: 'ms', baseline: null, baselineLabel: `headless Chromium, all ${chartCount} charts`, ratio: null, target: '≤ 1,500 ms', pass: medianMs <= 1500, notes: `runs: ${spreadOf(times)} ms` },
     {
       figure: '7b. Renderer: initial JavaScript (gzip)',
       value: round(sizes.initialKb, 1),

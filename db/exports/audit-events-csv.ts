@@ -7,7 +7,7 @@ import { GENESIS_HASH } from '../migrations/0003-create-audit-events';
 import { csvCell, csvFields, csvRecord } from './csv';
 import { HashingFileWriter } from './csv-file-writer';
 import type { ColumnDef, RangeParams } from './log-definition';
-import { rowsPerYield, type FormatContext, type LogFileResult, type StageHooks } from './log-csv';
+import { RowProgress, type FormatContext, type LogFileResult, type StageHooks } from './log-csv';
 
 /**
  * `body` always begins with `{`, so no spreadsheet reads it as a formula and it is written untouched. The
@@ -140,7 +140,7 @@ export async function writeAuditEventsCsv(
   let inRangeCount = 0;
   let redactedCount = 0;
   let lastSeq: number | null = null;
-  let sinceReport = 0;
+  const progress = new RowProgress(hooks);
   try {
     writer.write(`\uFEFF${csvRecord(auditEventColumns.map((c) => c.name))}`);
     // Bodies come as text (decoding and hashing a string is cheaper than a Buffer per row). A body whose bytes are
@@ -152,11 +152,8 @@ export async function writeAuditEventsCsv(
     const before = db.prepare('SELECT seq, body, prev_hash, hash FROM audit_events WHERE seq < ? ORDER BY seq').raw(true);
     for (const [seq, text, prevHash, hash] of before.iterate(firstSeq) as IterableIterator<[number, string, string, string]>) {
       chain.add(seq, text.includes('\uFFFD') ? bytesOf(seq)[0] : text, prevHash, hash);
-      if (++sinceReport === rowsPerYield) {
-        hooks.onRows(sinceReport);
-        sinceReport = 0;
-        await hooks.pause();
-      }
+      const pause = progress.row();
+      if (pause) await pause;
     }
     // SQLite quotes the body for CSV (its replace() is cheaper than JavaScript's on these strings); most of the
     // file is bodies.
@@ -201,13 +198,10 @@ export async function writeAuditEventsCsv(
       if (pdfRows.length < hooks.pdfRowLimit) pdfRows.push([String(seq), at, actorName, action, entityType, outEntityId, outReason ?? '', `${hash.slice(0, 16)}...`]);
       rows += 1;
       lastSeq = seq;
-      if (++sinceReport === rowsPerYield) {
-        hooks.onRows(sinceReport);
-        sinceReport = 0;
-        await hooks.pause();
-      }
+      const pause = progress.row();
+      if (pause) await pause;
     }
-    hooks.onRows(sinceReport);
+    progress.finish();
     const chainAtExport = chain.finish(head);
     const written = writer.close();
     return {

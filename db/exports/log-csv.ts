@@ -7,7 +7,7 @@ import type { ColumnDef, LogTotal, RangeParams, ResolvedLog } from './log-defini
 import type { Pseudonymiser } from './pseudonyms';
 
 /** Rows between two yields to the event loop: a few milliseconds of work, so other calls are answered. */
-export const rowsPerYield = 4000;
+const rowsPerYield = 4000;
 
 export interface FormatContext {
   /** Set in a de-identified bundle. */
@@ -194,6 +194,28 @@ class Totals {
   }
 }
 
+/**
+ * Counts a stage's rows for the progress bar: every `rowsPerYield` rows it reports them and returns the pause to
+ * await (nothing otherwise, so a row costs no promise); `finish` reports the rest.
+ */
+export class RowProgress {
+  private sinceReport = 0;
+
+  constructor(private readonly hooks: StageHooks) {}
+
+  row(): Promise<void> | undefined {
+    if (++this.sinceReport < rowsPerYield) return undefined;
+    this.hooks.onRows(this.sinceReport);
+    this.sinceReport = 0;
+    return this.hooks.pause();
+  }
+
+  finish(): void {
+    this.hooks.onRows(this.sinceReport);
+    this.sinceReport = 0;
+  }
+}
+
 export async function writeLogCsv(
   db: Database,
   log: ResolvedLog,
@@ -209,7 +231,7 @@ export async function writeLogCsv(
   const pdfRows: string[][] = [];
   const writer = new HashingFileWriter(path);
   let rows = 0;
-  let sinceReport = 0;
+  const progress = new RowProgress(hooks);
   try {
     writer.write(`\uFEFF${csvRecord(log.columns.map((c) => c.name))}`);
     const statement = db.prepare(log.sql).raw(true);
@@ -222,14 +244,10 @@ export async function writeLogCsv(
       } else writer.write(encodeRow(raw, kinds, formatters, ctx.chartNumbers));
       totals.add(raw);
       rows += 1;
-      sinceReport += 1;
-      if (sinceReport === rowsPerYield) {
-        hooks.onRows(sinceReport);
-        sinceReport = 0;
-        await hooks.pause();
-      }
+      const pause = progress.row();
+      if (pause) await pause;
     }
-    hooks.onRows(sinceReport);
+    progress.finish();
     const written = writer.close();
     return {
       name: log.name,

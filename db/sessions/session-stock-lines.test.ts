@@ -12,17 +12,21 @@ afterEach(() => clinic.close());
 
 const onHand = (lotId: number) => (clinic.env.db.prepare('SELECT on_hand FROM stock_lots WHERE id = ?').get(lotId) as { on_hand: number }).on_hand;
 
+/** A session whose two needle lines both draw on the SOON lot, every needle disposed of. */
+const twoLinesOnSoonLot = (first: number, second: number) =>
+  sessionInput(clinic, {
+    needles: [
+      { itemId: clinic.needleItemId, lotId: clinic.soonLotId, quantity: first },
+      { itemId: clinic.needleItemId, lotId: clinic.soonLotId, quantity: second },
+    ],
+    needlesDisposed: first + second,
+  });
+
 describe('two needle lines drawing on the same lot', () => {
   it('take both quantities off the lot, each movement carrying the balance after it', async () => {
     const { session } = await clinic.call(
       'sessions.record',
-      sessionInput(clinic, {
-        needles: [
-          { itemId: clinic.needleItemId, lotId: clinic.soonLotId, quantity: 30 },
-          { itemId: clinic.needleItemId, lotId: clinic.soonLotId, quantity: 50 },
-        ],
-        needlesDisposed: 80,
-      }),
+      twoLinesOnSoonLot(30, 50),
     );
     expect(onHand(clinic.soonLotId)).toBe(20);
     const movements = clinic.env.db
@@ -39,13 +43,7 @@ describe('two needle lines drawing on the same lot', () => {
     await expect(
       clinic.call(
         'sessions.record',
-        sessionInput(clinic, {
-          needles: [
-            { itemId: clinic.needleItemId, lotId: clinic.soonLotId, quantity: 60 },
-            { itemId: clinic.needleItemId, lotId: clinic.soonLotId, quantity: 60 },
-          ],
-          needlesDisposed: 120,
-        }),
+        twoLinesOnSoonLot(60, 60),
       ),
     ).rejects.toThrow(/holds 40/);
     expect(onHand(clinic.soonLotId)).toBe(100);
